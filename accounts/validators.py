@@ -1,0 +1,22 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
+
+def validate_indonesian_mobile(value) -> None:
+    """WhatsApp numbers must be Indonesian (+62) mobile numbers (08xx…)."""
+    if not value:
+        return
+    if getattr(value, "country_code", None) != 62:
+        raise ValidationError(_("Gunakan nomor Indonesia (+62)."), code="not_indonesian")
+    national = str(getattr(value, "national_number", ""))
+    if not national.startswith("8") or not 9 <= len(national) <= 12:
+        raise ValidationError(
+            _("Nomor WhatsApp harus nomor HP Indonesia, contoh 0812 3456 7890."), code="not_mobile"
+        )
+
+
+def validate_image_upload(file) -> None:
+    if file and file.size > MAX_IMAGE_BYTES:
+        raise ValidationError(_("Ukuran gambar maksimal 2 MB."), code="too_big")

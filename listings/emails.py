@@ -1,0 +1,28 @@
+"""Outgoing email, each message a subject/text/html template triple under templates/emails/."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models import Gig
+
+
+def send_templated(*, to: str, template: str, context: dict, headers: dict | None = None) -> int:
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+        text = render_to_string(f"emails/{template}.txt", context)
+        html = render_to_string(f"emails/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers or {})
+    message.attach_alternative(html, "text/html")
+    return message.send()
+
+
+def send_gig_decision(*, gig: Gig, kind: str) -> int:
+    """Tell the owner their gig was approved, rejected or suspended."""
+    return send_templated(
+        to=gig.employer.email,
+        template=f"gig_{kind}",
+        context={"gig": gig, "gig_url": settings.SITE_URL + gig.get_absolute_url()},
+    )

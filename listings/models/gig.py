@@ -1,0 +1,249 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from ..querysets import GigQuerySet
+from ..vocabulary import (
+    PAY_UNIT,
+    Channel,
+    Duty,
+    GigStatus,
+    PayModel,
+    Schedule,
+    Weekday,
+    WorkMode,
+    labels_for,
+)
+
+PAY_CEILING = 1_000_000_000  # no CS gig pays a billion rupiah per period
+
+
+def default_expiry():
+    return timezone.now() + timedelta(days=settings.GIG_DEFAULT_LIFETIME_DAYS)
+
+
+def format_rupiah(amount: int) -> str:
+    """Whole rupiah with Indonesian thousands dots: 1500000 -> 'Rp 1.500.000'."""
+    return "Rp " + f"{int(amount):,}".replace(",", ".")
+
+
+class Gig(models.Model):
+    """A customer-service gig posted by an UMKM owner.
+
+    Status changes go through `listings.services` only; see DESIGN.md for the workflow.
+    """
+
+    # Fields the owner fills in (the gig form, duplication, import).
+    EDITABLE_FIELDS = (
+        "title",
+        "description",
+        "requirements",
+        "pay_model",
+        "pay_min",
+        "pay_max",
+        "commission_description",
+        "work_mode",
+        "city",
+        "hours_per_week",
+        "schedule",
+        "channels",
+        "duties",
+        "screening_question",
+        "trial_days",
+        "trial_pay",
+        "openings",
+    )
+    # Fields whose change on a published gig sends it back to review.
+    SUBSTANTIVE_FIELDS = (
+        "title",
+        "description",
+        "pay_model",
+        "pay_min",
+        "pay_max",
+        "commission_description",
+        "work_mode",
+        "city",
+        "requirements",
+        "channels",
+        "duties",
+        "trial_days",
+        "trial_pay",
+    )
+
+    employer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="gigs", verbose_name=_("pemilik")
+    )
+    title = models.CharField(_("judul"), max_length=120)
+    slug = models.SlugField(max_length=140, blank=True)
+    description = models.TextField(_("deskripsi pekerjaan"), max_length=5000)
+    requirements = models.TextField(_("syarat"), max_length=2000, blank=True)
+    pay_model = models.CharField(_("sistem gaji"), max_length=16, choices=PayModel.choices)
+    pay_min = models.PositiveIntegerField(_("gaji minimum (Rp)"), validators=[MaxValueValidator(PAY_CEILING)])
+    pay_max = models.PositiveIntegerField(
+        _("gaji maksimum (Rp)"), null=True, blank=True, validators=[MaxValueValidator(PAY_CEILING)]
+    )
+    commission_description = models.CharField(
+        _("rincian komisi"),
+        max_length=200,
+        blank=True,
+        help_text=_("Contoh: Rp 5.000 per pesanan atau 3% dari penjualan."),
+    )
+    work_mode = models.CharField(_("lokasi kerja"), max_length=10, choices=WorkMode.choices)
+    city = models.CharField(_("kota"), max_length=80, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("jam per minggu"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(84)],
+    )
+    schedule = models.JSONField(_("jadwal"), default=list, blank=True)
+    channels = models.JSONField(_("channel"), default=list, blank=True)
+    duties = models.JSONField(_("tugas"), default=list, blank=True)
+    screening_question = models.CharField(_("pertanyaan untuk pelamar"), max_length=200, blank=True)
+    trial_days = models.PositiveSmallIntegerField(
+        _("masa percobaan (hari)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    trial_pay = models.PositiveIntegerField(
+        _("bayaran masa percobaan (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(PAY_CEILING)],
+    )
+    openings = models.PositiveSmallIntegerField(
+        _("jumlah posisi"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=GigStatus.choices, default=GigStatus.DRAFT, db_index=True
+    )
+    rejection_reason = models.TextField(_("alasan penolakan"), blank=True)
+    expires_at = models.DateTimeField(_("berlaku sampai"), default=default_expiry)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    view_count = models.PositiveIntegerField(default=0)
+    import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GigQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lowongan")
+        verbose_name_plural = _("lowongan")
+        ordering = ["-published_at", "-pk"]
+        # GIN indexes over the JSON code lists are PostgreSQL-only: see migration 0002.
+        indexes = [
+            models.Index(fields=["status", "expires_at"], name="gig_status_expiry_idx"),
+            models.Index(fields=["employer", "status"], name="gig_employer_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pay_max__isnull=True) | models.Q(pay_max__gte=models.F("pay_min")),
+                name="gig_pay_max_gte_min",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(work_mode="remote") | ~models.Q(city=""),
+                name="gig_city_unless_remote",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:140] or "lowongan"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("listings:gig_detail", args=[self.pk, self.slug or "lowongan"])
+
+    def clean(self) -> None:
+        """Rules shared by the web form, the admin and `import_gigs`."""
+        errors: dict[str, str] = {}
+        if self.pay_max is not None and self.pay_min is not None and self.pay_max < self.pay_min:
+            errors["pay_max"] = _("Gaji maksimum tidak boleh lebih kecil dari gaji minimum.")
+        if self.pay_model != PayModel.COMMISSION and self.pay_min is not None and self.pay_min < 1000:
+            errors["pay_min"] = _("Isi gaji dalam rupiah penuh, minimal Rp 1.000.")
+        if self.pay_model == PayModel.COMMISSION and not self.commission_description.strip():
+            errors["commission_description"] = _("Jelaskan komisinya, misalnya Rp 5.000 per pesanan.")
+        self.city = (self.city or "").strip()
+        if self.work_mode in (WorkMode.ONSITE, WorkMode.HYBRID) and not self.city:
+            errors["city"] = _("Isi kota untuk kerja di lokasi atau hybrid.")
+        for field, choices in (("schedule", Schedule), ("channels", Channel), ("duties", Duty)):
+            codes = getattr(self, field)
+            if not isinstance(codes, list) or any(code not in choices.values for code in codes):
+                errors[field] = _("Pilihan tidak dikenal.")
+            else:
+                setattr(self, field, list(dict.fromkeys(codes)))
+        if not self.channels and "channels" not in errors:
+            errors["channels"] = _("Pilih minimal satu channel.")
+        if not self.duties and "duties" not in errors:
+            errors["duties"] = _("Pilih minimal satu tugas.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def pay_display(self) -> str:
+        """'Rp 75.000 / hari', 'Rp 2.000.000 – Rp 3.000.000 / bulan', 'Komisi …'."""
+        unit = PAY_UNIT[PayModel(self.pay_model)]
+        amount = format_rupiah(self.pay_min)
+        if self.pay_max and self.pay_max != self.pay_min:
+            amount = f"{amount} – {format_rupiah(self.pay_max)}"
+        if self.pay_model == PayModel.COMMISSION:
+            parts = [str(_("Komisi"))]
+            if self.commission_description:
+                parts.append(self.commission_description)
+            if self.pay_min:
+                parts.append(f"+ {amount} / {unit}")
+            return " ".join(parts)
+        return f"{amount} / {unit}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == GigStatus.PUBLISHED and self.expires_at > timezone.now()
+
+    @property
+    def location_display(self) -> str:
+        if self.work_mode == WorkMode.REMOTE:
+            return str(WorkMode.REMOTE.label)
+        return f"{self.city} ({self.get_work_mode_display()})"
+
+    def channel_labels(self) -> list[str]:
+        return labels_for(Channel, self.channels)
+
+    def duty_labels(self) -> list[str]:
+        return labels_for(Duty, self.duties)
+
+    def schedule_labels(self) -> list[str]:
+        return labels_for(Schedule, self.schedule)
+
+
+class GigTimeWindow(models.Model):
+    """A weekly working window in Asia/Jakarta time; end before start crosses midnight."""
+
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="time_windows")
+    day = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
+    start = models.TimeField(_("mulai"))
+    end = models.TimeField(_("selesai"))
+
+    class Meta:
+        ordering = ["day", "start"]
+        verbose_name = _("jam kerja")
+        verbose_name_plural = _("jam kerja")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(start=models.F("end")), name="window_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"

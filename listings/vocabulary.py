@@ -1,0 +1,107 @@
+"""The board's stable codes (DESIGN.md "Domain vocabulary") and their translated labels.
+
+Codes never change once stored; labels are Bahasa Indonesia and translated via gettext.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class PayModel(models.TextChoices):
+    HOURLY = "hourly", _("Per jam")
+    DAILY = "daily", _("Harian")
+    WEEKLY = "weekly", _("Mingguan")
+    MONTHLY = "monthly", _("Bulanan")
+    PER_PROJECT = "per_project", _("Per proyek")
+    COMMISSION = "commission", _("Komisi")
+
+
+# Suffix used when showing an amount: "Rp 75.000 / hari".
+PAY_UNIT = {
+    PayModel.HOURLY: pgettext_lazy("pay unit", "jam"),
+    PayModel.DAILY: pgettext_lazy("pay unit", "hari"),
+    PayModel.WEEKLY: pgettext_lazy("pay unit", "minggu"),
+    PayModel.MONTHLY: pgettext_lazy("pay unit", "bulan"),
+    PayModel.PER_PROJECT: pgettext_lazy("pay unit", "proyek"),
+    PayModel.COMMISSION: pgettext_lazy("pay unit", "bulan (dasar)"),
+}
+
+
+class WorkMode(models.TextChoices):
+    REMOTE = "remote", _("WFH / dari rumah")
+    ONSITE = "onsite", _("Di lokasi")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class Schedule(models.TextChoices):
+    FLEXIBLE = "flexible", _("Jam fleksibel")
+    PART_TIME = "part_time", _("Paruh waktu")
+    FULL_TIME = "full_time", _("Penuh waktu")
+    SHIFT = "shift", _("Shift")
+    NIGHT = "night", _("Malam")
+    WEEKEND = "weekend", _("Akhir pekan")
+    ON_CALL = "on_call", _("Siaga (on call)")
+
+
+class Channel(models.TextChoices):
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    INSTAGRAM = "instagram", _("Instagram")
+    FACEBOOK = "facebook", _("Facebook")
+    TIKTOK_SHOP = "tiktok_shop", _("TikTok Shop")
+    SHOPEE = "shopee", _("Shopee")
+    TOKOPEDIA = "tokopedia", _("Tokopedia")
+    LAZADA = "lazada", _("Lazada")
+    PHONE = "phone", _("Telepon")
+    EMAIL = "email", _("Email")
+    WEBSITE_CHAT = "website_chat", _("Live chat website")
+
+
+class Duty(models.TextChoices):
+    CUSTOMER_CHAT = "customer_chat", _("Membalas chat pelanggan")
+    ORDER_PROCESSING = "order_processing", _("Memproses pesanan")
+    PAYMENT_CONFIRMATION = "payment_confirmation", _("Konfirmasi pembayaran")
+    COMPLAINT_HANDLING = "complaint_handling", _("Menangani komplain")
+    REVIEW_MANAGEMENT = "review_management", _("Mengelola ulasan")
+    SOCIAL_MEDIA = "social_media", _("Mengelola media sosial")
+    CONTENT_CREATION = "content_creation", _("Membuat konten")
+    DATA_ENTRY = "data_entry", _("Input data")
+    SALES_REPORT = "sales_report", _("Laporan penjualan")
+    STOCK_UPDATE = "stock_update", _("Update stok")
+    PACKING = "packing", _("Packing")
+    SALES_CLOSING = "sales_closing", _("Closing penjualan")
+
+
+class GigStatus(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    PENDING = "pending", _("Menunggu review")
+    PUBLISHED = "published", _("Tayang")
+    CLOSED = "closed", _("Ditutup")
+    EXPIRED = "expired", _("Kedaluwarsa")
+    REJECTED = "rejected", _("Ditolak")
+    SUSPENDED = "suspended", _("Ditangguhkan")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Senin")
+    TUESDAY = 1, _("Selasa")
+    WEDNESDAY = 2, _("Rabu")
+    THURSDAY = 3, _("Kamis")
+    FRIDAY = 4, _("Jumat")
+    SATURDAY = 5, _("Sabtu")
+    SUNDAY = 6, _("Minggu")
+
+
+class ReportReason(models.TextChoices):
+    SCAM_FEE = "scam_fee", _("Penipuan / minta biaya")
+    PERSONAL_DATA = "personal_data", _("Minta data pribadi (KTP, OTP, PIN)")
+    MISLEADING = "misleading", _("Informasi menyesatkan / gaji tidak sesuai")
+    OFFENSIVE = "offensive", _("Konten tidak pantas")
+    DUPLICATE = "duplicate", _("Lowongan duplikat / spam")
+    OTHER = "other", _("Lainnya")
+
+
+def labels_for(choices: type[models.Choices], codes: list[str]) -> list[str]:
+    """Translated labels for stored codes, skipping codes that are no longer known."""
+    known = dict(choices.choices)
+    return [str(known[code]) for code in codes if code in known]
