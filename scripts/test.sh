@@ -19,6 +19,10 @@ DEBUG=1 $BIN/python manage.py makemigrations --check --dry-run >/dev/null
 eval "$(bash scripts/ensure_services.sh)"
 export DATABASE_URL REDIS_URL
 echo "== services: $DATABASE_URL $REDIS_URL"
+eval "$(bash scripts/ensure_browser.sh)"
+export AXE_CORE_JS CHROMIUM_PATH
+export E2E_REQUIRED=1  # browser tests fail instead of skipping when chromium or axe-core is missing
+echo "== browser: $CHROMIUM_PATH, axe-core: $AXE_CORE_JS"
 
 echo "== SQLite smoke pass (the quick start's database)"
 mkdir -p .data

@@ -50,3 +50,9 @@ def client_for(db):
         return c
 
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: once Playwright has started, its asyncio loop stays up for the
+    rest of the session (see tests/e2e/conftest.py)."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
