@@ -9,6 +9,9 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# allauth's rate limits look this up; django-ratelimit uses it through RATELIMIT_VIEW.
+handler429 = "listings.views.ratelimited"
+
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
@@ -14,7 +14,8 @@ from .models import Gig
 
 
 def ratelimited(request, exception=None):
-    return HttpResponse(_("Terlalu banyak permintaan. Coba lagi beberapa menit lagi."), status=429)
+    """Every rate limit (django-ratelimit, allauth, axes lockout) answers with the same page."""
+    return render(request, "429.html", status=429)
 
 
 def home(request):

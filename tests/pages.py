@@ -1,0 +1,87 @@
+"""The main pages, each as (name, who looks at it, URL), shared by the page-weight budget and
+the accessibility checks, and an HTML parser that lists what a page makes the browser load."""
+
+from html.parser import HTMLParser
+
+from django.urls import reverse
+
+from tests import factories
+
+
+def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
+    """Realistic data (a full first page of long published gigs from a business with links, one
+    user per role); returns the pages as (name, role, url), the users by role, and the links
+    users typed in (the only off-site URLs a page may carry)."""
+    employer = factories.EmployerFactory()
+    profile = employer.employer_profile
+    profile.instagram_url = "https://instagram.com/tokoberkah"
+    profile.marketplace_url = "https://shopee.co.id/tokoberkah"
+    profile.description = "Toko hijab online sejak 2019. " * 10
+    profile.save()
+    gigs = [
+        factories.PublishedGigFactory(
+            employer=employer,
+            description="Membalas chat pembeli di WhatsApp dan Shopee, input pesanan, rekap harian. " * 8,
+            requirements="Punya HP Android dan kuota sendiri. Teliti dan ramah.",
+            schedule=["part_time", "weekend"],
+            channels=["whatsapp", "shopee", "instagram", "tokopedia"],
+            duties=["customer_chat", "order_processing", "payment_confirmation", "complaint_handling"],
+        )
+        for _ in range(22)
+    ]
+    for _ in range(3):
+        factories.PendingGigFactory(employer=employer)
+    gig = gigs[0]
+    users = {
+        "anonymous": None,
+        "employer": employer,
+        "worker": factories.WorkerFactory(),
+        "moderator": factories.ModeratorFactory(),
+    }
+    pages = [
+        ("home", "anonymous", reverse("listings:home")),
+        ("search", "anonymous", reverse("listings:gig_list") + "?q=cs+wfh"),
+        ("search, all gigs", "anonymous", reverse("listings:gig_list")),
+        ("gig detail", "anonymous", gig.get_absolute_url()),
+        ("employer page", "anonymous", profile.get_absolute_url()),
+        ("login", "anonymous", reverse("account_login")),
+        ("signup", "anonymous", reverse("account_signup")),
+        ("password reset", "anonymous", reverse("account_reset_password")),
+        ("report form", "worker", reverse("listings:gig_report", args=[gig.pk, gig.slug])),
+        ("business profile form", "employer", reverse("accounts:employer_profile")),
+        ("gig form", "employer", reverse("listings:gig_create")),
+        ("my gigs", "employer", reverse("listings:my_gigs")),
+        ("moderation queue", "moderator", reverse("listings:moderation_queue")),
+        ("moderation review", "moderator", reverse("listings:moderation_review", args=[gig.pk])),
+        ("report queue", "moderator", reverse("listings:report_queue")),
+    ]
+    return pages, users, {profile.instagram_url, profile.marketplace_url}
+
+
+class ResourceParser(HTMLParser):
+    """Collects every URL-bearing attribute and inline script/style, with the tag it sits on."""
+
+    URL_ATTRIBUTES = {"src", "href", "action", "srcset", "poster", "data", "formaction"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.stylesheets: list[str] = []
+        self.scripts: list[str] = []
+        self.inline_scripts: list[dict] = []
+        self.style_attributes: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if name in self.URL_ATTRIBUTES and value:
+                self.urls.append((tag, name, value))
+            if name == "style":
+                self.style_attributes.append(tag)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or ""):
+            self.stylesheets.append(attrs["href"])
+        if tag == "script":
+            if attrs.get("src"):
+                self.scripts.append(attrs["src"])
+            else:
+                self.inline_scripts.append(attrs)

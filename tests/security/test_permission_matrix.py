@@ -1,0 +1,211 @@
+"""Who may do what: every URL in the `listings` and `accounts` URLconfs × role × object owner.
+
+The table below is the expectation; the URL resolver is the truth. A view added without a row
+here (for GET and for POST) fails `test_every_view_is_in_the_matrix`, so no view's permission
+is left to chance. Objects belong to "owner" (an employer) and, for worker-owned objects, to
+"worker"; "other_employer" / "other_worker" are the same roles without ownership.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from listings.models import Report
+from tests import factories
+
+ROLES = ("anonymous", "worker", "other_worker", "owner", "other_employer", "moderator")
+LOGIN = "login"  # a redirect to the login page
+NAMESPACES = ("listings", "accounts")
+
+
+@dataclass
+class World:
+    users: dict
+    published: object
+    pending: object
+    draft: object
+    report: object
+
+
+def _world() -> World:
+    owner = factories.EmployerFactory()
+    users = {
+        "anonymous": None,
+        "worker": factories.WorkerFactory(),
+        "other_worker": factories.WorkerFactory(),
+        "owner": owner,
+        "other_employer": factories.EmployerFactory(),
+        "moderator": factories.ModeratorFactory(),
+    }
+    published = factories.PublishedGigFactory(employer=owner)
+    report = Report.objects.create(gig=published, reporter=users["other_worker"], reason="other")
+    return World(
+        users=users,
+        published=published,
+        pending=factories.PendingGigFactory(employer=owner),
+        draft=factories.DraftGigFactory(employer=owner),
+        report=report,
+    )
+
+
+def gig(attr):
+    return lambda w: {"pk": getattr(w, attr).pk, "slug": getattr(w, attr).slug}
+
+
+def pk_of(attr):
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+def no_args(w):
+    return {}
+
+
+ALL_200 = (200,) * 6
+ALL_LOGIN_405 = (LOGIN, 405, 405, 405, 405, 405)
+STAFF_ONLY = (LOGIN, 404, 404, 404, 404, 200)
+REPORT = {"reason": "other", "details": "Minta transfer biaya pendaftaran."}
+
+# (url name, target, method, POST data, expected per role in ROLES order, url kwargs extra)
+MATRIX = [
+    ("listings:home", no_args, "GET", None, ALL_200),
+    ("listings:home", no_args, "POST", {}, ALL_200),
+    ("listings:gig_list", no_args, "GET", None, ALL_200),
+    ("listings:gig_list", no_args, "POST", {}, ALL_200),
+    ("listings:gig_detail", gig("published"), "GET", None, ALL_200),
+    ("listings:gig_detail", gig("pending"), "GET", None, (404, 404, 404, 200, 404, 200)),
+    ("listings:gig_detail", gig("draft"), "GET", None, (404, 404, 404, 200, 404, 200)),
+    ("listings:gig_detail", gig("published"), "POST", {}, ALL_200),
+    ("listings:gig_report", gig("published"), "GET", None, (LOGIN, 200, 200, 200, 200, 200)),
+    ("listings:gig_report", gig("pending"), "GET", None, (LOGIN, 404, 404, 404, 404, 404)),
+    ("listings:gig_report", gig("published"), "POST", REPORT, (LOGIN, 302, 302, 302, 302, 302)),
+    ("listings:my_gigs", no_args, "GET", None, (LOGIN, 403, 403, 200, 200, 403)),
+    ("listings:my_gigs", no_args, "POST", {}, (LOGIN, 403, 403, 200, 200, 403)),
+    ("listings:gig_create", no_args, "GET", None, (LOGIN, 403, 403, 200, 200, 403)),
+    ("listings:gig_create", no_args, "POST", {"title": "x"}, (LOGIN, 403, 403, 200, 200, 403)),
+    ("listings:gig_edit", pk_of("draft"), "GET", None, (LOGIN, 404, 404, 200, 404, 404)),
+    ("listings:gig_edit", pk_of("published"), "POST", {"title": ""}, (LOGIN, 404, 404, 200, 404, 404)),
+    ("listings:gig_action", pk_of("draft"), "GET", None, ALL_LOGIN_405, {"action": "submit"}),
+    (
+        "listings:gig_action",
+        pk_of("draft"),
+        "POST",
+        {},
+        (LOGIN, 404, 404, 302, 404, 404),
+        {"action": "submit"},
+    ),
+    (
+        "listings:gig_action",
+        pk_of("published"),
+        "POST",
+        {},
+        (LOGIN, 404, 404, 302, 404, 404),
+        {"action": "close"},
+    ),
+    ("listings:gig_action", pk_of("draft"), "POST", {}, (LOGIN, 404, 404, 404, 404, 404), {"action": "hack"}),
+    ("listings:moderation_queue", no_args, "GET", None, STAFF_ONLY),
+    ("listings:moderation_queue", no_args, "POST", {}, STAFF_ONLY),
+    ("listings:moderation_review", pk_of("pending"), "GET", None, STAFF_ONLY),
+    ("listings:moderation_review", pk_of("pending"), "POST", {}, STAFF_ONLY),
+    (
+        "listings:moderation_decide",
+        pk_of("pending"),
+        "GET",
+        None,
+        (LOGIN, 404, 404, 404, 404, 405),
+        {"decision": "approve"},
+    ),
+    (
+        "listings:moderation_decide",
+        pk_of("pending"),
+        "POST",
+        {},
+        (LOGIN, 404, 404, 404, 404, 302),
+        {"decision": "approve"},
+    ),
+    (
+        "listings:moderation_decide",
+        pk_of("pending"),
+        "POST",
+        {},
+        (LOGIN, 404, 404, 404, 404, 404),
+        {"decision": "delete"},
+    ),
+    ("listings:report_queue", no_args, "GET", None, STAFF_ONLY),
+    ("listings:report_queue", no_args, "POST", {}, STAFF_ONLY),
+    ("listings:report_resolve", pk_of("report"), "GET", None, (LOGIN, 404, 404, 404, 404, 405)),
+    (
+        "listings:report_resolve",
+        pk_of("report"),
+        "POST",
+        {"outcome": "dismissed"},
+        (LOGIN, 404, 404, 404, 404, 302),
+    ),
+    ("accounts:dashboard", no_args, "GET", None, (LOGIN, 302, 302, 302, 302, 302)),
+    ("accounts:dashboard", no_args, "POST", {}, (LOGIN, 302, 302, 302, 302, 302)),
+    ("accounts:employer_profile", no_args, "GET", None, (LOGIN, 302, 302, 200, 200, 302)),
+    ("accounts:employer_profile", no_args, "POST", {}, (LOGIN, 302, 302, 200, 200, 302)),
+    (
+        "accounts:employer_public",
+        lambda w: {"pk": w.users["owner"].employer_profile.pk},
+        "GET",
+        None,
+        ALL_200,
+    ),
+    ("accounts:employer_public", lambda w: {"pk": w.users["owner"].employer_profile.pk}, "POST", {}, ALL_200),
+]
+
+
+def _url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and namespace in NAMESPACES and pattern.name:
+                names.add(f"{namespace}:{pattern.name}")
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_view_is_in_the_matrix():
+    """Each named URL of `listings` and `accounts` has a GET and a POST row, and each row
+    names a URL that exists."""
+    rows = {(row[0], row[2]) for row in MATRIX}
+    names = _url_names()
+    missing = sorted(
+        {f"{name} {method}" for name in names for method in ("GET", "POST")}
+        - {f"{name} {method}" for name, method in rows}
+    )
+    assert not missing, f"views missing from the permission matrix: {missing}"
+    assert {name for name, _ in rows} <= names, "matrix rows for URLs that no longer exist"
+
+
+def _row_id(row) -> str:
+    extra = row[5] if len(row) > 5 else {}
+    return f"{row[0]}-{row[2]}-{'-'.join(map(str, extra.values()))}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row", MATRIX, ids=[_row_id(row) for row in MATRIX])
+def test_permission_matrix(row, client_for):
+    """Each role gets exactly the status in the table; "login" means a redirect to sign in.
+    Every role acts on a fresh world so one role's action can't change another's answer."""
+    name, target, method, data, expected, *extra = row
+    mismatches = []
+    for role, want in zip(ROLES, expected, strict=True):
+        world = _world()
+        url = reverse(name, kwargs={**target(world), **(extra[0] if extra else {})})
+        client = client_for(world.users[role])
+        response = client.get(url) if method == "GET" else client.post(url, data)
+        if want == LOGIN:
+            got = LOGIN if response.status_code == 302 and "/akun/login/" in response["Location"] else None
+        else:
+            got = response.status_code
+            if got == 302 and "/akun/login/" in response["Location"]:
+                got = LOGIN
+        if got != want:
+            mismatches.append(f"{role}: expected {want}, got {got or response.status_code}")
+    assert not mismatches, f"{method} {name}: " + "; ".join(mismatches)
