@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from .models import Gig
@@ -11,12 +12,19 @@ from .models import Gig
 def send_templated(*, to: str, template: str, context: dict, headers: dict | None = None) -> int:
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        text = render_to_string(f"emails/{template}.txt", context)
+        # One line whatever the user typed: a newline in a header is refused by Django.
+        subject = " ".join(_render_plain(f"emails/{template}_subject.txt", context).split())
+        text = _render_plain(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers or {})
     message.attach_alternative(html, "text/html")
     return message.send()
+
+
+def _render_plain(name: str, context: dict) -> str:
+    """Subject and text body are not HTML: no autoescaping, so "Admin & CS" stays as typed
+    instead of "Admin &amp; CS". Only the HTML part is escaped."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def send_gig_decision(*, gig: Gig, kind: str) -> int:

@@ -77,7 +77,10 @@ class TimeWindowForm(forms.Form):
         return data
 
 
-TimeWindowFormSet = formset_factory(TimeWindowForm, extra=2, max_num=14, validate_max=True, can_delete=True)
+# absolute_max: a forged TOTAL_FORMS of 9999 must not make the server build a thousand forms.
+TimeWindowFormSet = formset_factory(
+    TimeWindowForm, extra=2, max_num=14, absolute_max=14, validate_max=True, can_delete=True
+)
 
 
 def time_windows_from(formset) -> list[dict]:

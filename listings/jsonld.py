@@ -1,4 +1,4 @@
-"""schema.org JobPosting for a gig detail page (rendered with json_script, so it is escaped)."""
+"""schema.org JobPosting for a gig detail page (rendered by the `ld_json` filter, which escapes it)."""
 
 from django.conf import settings
 

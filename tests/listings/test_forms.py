@@ -17,3 +17,12 @@ def test_untouched_time_window_rows_are_skipped_as_a_browser_submits_them():
     formset = TimeWindowFormSet(data, prefix="windows")
     assert formset.is_valid(), formset.errors
     assert [f.cleaned_data for f in formset.forms] == [{}, {}]
+
+
+@pytest.mark.smoke
+def test_a_forged_form_count_does_not_make_the_server_build_thousands_of_forms():
+    """TOTAL_FORMS=9999 builds at most 14 rows and is refused with an error."""
+    data = {"windows-TOTAL_FORMS": "9999", "windows-INITIAL_FORMS": "0"}
+    formset = TimeWindowFormSet(data, prefix="windows")
+    assert len(formset.forms) == 14
+    assert not formset.is_valid()

@@ -54,7 +54,7 @@ def test_detail_has_jobposting_jsonld_with_escaped_user_text(client):
     response = client.get(gig.get_absolute_url())
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
-    match = re.search(r'<script id="jobposting-jsonld" type="application/json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(match.group(1))
     assert data["@type"] == "JobPosting"
     assert data["title"] == gig.title
