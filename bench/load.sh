@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Load test: gunicorn with production settings on PostgreSQL holding 100k gigs, driven by wrk
+# on loopback (home, search, gig detail mixed; see bench/load.lua) for DURATION seconds at each
+# concurrency level. Prints req/s, p50/p90/p99 latency and errors per level.
+#
+#   bash bench/load.sh                      # 100k gigs, 60 s at 8, 32 and 64 connections
+#   GIGS=10000 DURATION=10 LEVELS="16" bash bench/load.sh
+#
+# Uses DATABASE_URL's server (default: local PostgreSQL) with its own database `lokercs_load`
+# (created on first run and reused), REDIS_URL for the cache, installs wrk with apt if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GIGS=${GIGS:-100000}
+DURATION=${DURATION:-60}
+LEVELS=${LEVELS:-"8 32 64"}
+PORT=${PORT:-8765}
+WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
+PG=${PG_SERVER:-postgres://postgres@127.0.0.1:5432}
+export DATABASE_URL="$PG/lokercs_load"
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/0}
+export DJANGO_SETTINGS_MODULE=jobboard.settings DEBUG=0 ALLOWED_HOSTS=127.0.0.1 LOG_LEVEL=WARNING
+export SECRET_KEY=${SECRET_KEY:-$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')}
+BIN=.venv/bin
+WORK=.data/load
+mkdir -p "$WORK"
+
+command -v wrk >/dev/null 2>&1 || {
+  [ "$(id -u)" = 0 ] || { echo "load.sh: wrk is missing: sudo apt-get install -y wrk"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+}
+psql "$PG/postgres" -Atqc "select 1 from pg_database where datname='lokercs_load'" | grep -q 1 \
+  || psql "$PG/postgres" -qc "create database lokercs_load"
+
+$BIN/python manage.py migrate --noinput -v0
+$BIN/python manage.py collectstatic --noinput -v0
+$BIN/python bench/load_data.py "$GIGS" "$WORK/urls.txt"
+
+$BIN/gunicorn jobboard.wsgi -w "$WORKERS" -b "127.0.0.1:$PORT" --log-level warning \
+  --pid "$WORK/gunicorn.pid" >"$WORK/gunicorn.log" 2>&1 &
+GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null; wait $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  curl -fs -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/healthz/" 2>/dev/null && break
+  sleep 0.2
+done
+for path in / "/lowongan/?q=cs+wfh" "$(head -1 "$WORK/urls.txt")"; do  # warm up; fail loudly on errors
+  curl -fsS -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT$path"
+done
+
+echo "load: $GIGS gigs, gunicorn $WORKERS sync workers on $(nproc) cores, wrk on the same machine, ${DURATION}s per level"
+echo "load: PostgreSQL $(psql "$DATABASE_URL" -Atqc 'show server_version'), mix: 20% home, 40% search, 40% gig detail"
+for conns in $LEVELS; do
+  printf "c=%-4s " "$conns"
+  LOAD_URLS="$WORK/urls.txt" wrk -t2 -c"$conns" -d"${DURATION}s" --timeout 5s -s bench/load.lua \
+    "http://127.0.0.1:$PORT" | grep '^RESULT'
+done
