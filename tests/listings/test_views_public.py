@@ -86,3 +86,9 @@ def test_language_switch_to_english(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
     assert response.status_code == 200
     assert 'lang="en"' in response.content.decode()
+
+
+def test_indonesian_is_the_default_even_for_english_browsers(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="id"' in response.content.decode()
+    assert response["Content-Language"] == "id"
