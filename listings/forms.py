@@ -64,7 +64,9 @@ class GigForm(forms.ModelForm):
 
 
 class TimeWindowForm(forms.Form):
-    day = forms.TypedChoiceField(label=_("Hari"), choices=Weekday.choices, coerce=int)
+    day = forms.TypedChoiceField(
+        label=_("Hari"), choices=[("", "—")] + Weekday.choices, coerce=int, empty_value=None
+    )
     start = forms.TimeField(label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}))
 
