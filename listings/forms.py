@@ -64,9 +64,9 @@ class GigForm(forms.ModelForm):
 
 
 class TimeWindowForm(forms.Form):
-    # The blank first choice keeps an untouched extra row unchanged, so it is skipped instead of
-    # demanding start/end times (a browser always submits the select's first option).
-    day = forms.TypedChoiceField(label=_("Hari"), choices=[("", "—")] + Weekday.choices, coerce=int)
+    day = forms.TypedChoiceField(
+        label=_("Hari"), choices=[("", "—")] + Weekday.choices, coerce=int, empty_value=None
+    )
     start = forms.TimeField(label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}))
 

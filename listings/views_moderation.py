@@ -56,7 +56,8 @@ def moderation_review(request, pk: int):
         {
             "gig": gig,
             "reject_form": RejectForm(),
-            "note_form": ModerationNoteForm(),
+            "approve_form": ModerationNoteForm(auto_id="approve_%s"),
+            "suspend_form": ModerationNoteForm(auto_id="suspend_%s"),
             "actions": services.allowed_actions(gig),
         },
     )

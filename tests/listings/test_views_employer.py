@@ -146,3 +146,12 @@ def test_editing_published_gig_pay_sends_it_back_to_review(client_for, employer)
     assert gig.status == GigStatus.PENDING
     assert gig.pay_min == 90_000
     assert GigEvent.objects.filter(gig=gig, action="resubmit").exists()
+
+
+def test_blank_extra_time_window_rows_are_ignored(client_for, employer):
+    """The form shows empty window rows; a browser posts them blank and that is fine."""
+    data = gig_post(
+        **{"windows-TOTAL_FORMS": "2", "windows-1-day": "", "windows-1-start": "", "windows-1-end": ""}
+    )
+    client_for(employer).post(reverse("listings:gig_create"), data)
+    assert Gig.objects.get().time_windows.count() == 1
