@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_inbox
+from . import views, views_applications, views_inbox
 
 app_name = "listings"
 
@@ -9,4 +9,19 @@ urlpatterns = [
     path("lowongan/", views.gig_list, name="gig_list"),
     path("lowongan/<int:pk>/<slug:slug>/", views.gig_detail, name="gig_detail"),
     path("notifikasi/", views_inbox.inbox_list, name="inbox"),
+    path("lowongan/<int:pk>/lamar/", views_applications.apply, name="apply"),
+    path("lamaran/", views_applications.my_applications, name="my_applications"),
+    path("lamaran/<int:pk>/", views_applications.application_detail, name="application_detail"),
+    path("lamaran/<int:pk>/catatan/", views_applications.application_note, name="application_note"),
+    path(
+        "lamaran/<int:pk>/<slug:action>/",
+        views_applications.application_action,
+        name="application_action",
+    ),
+    path("lowongan-saya/<int:pk>/pelamar/", views_applications.gig_applicants, name="gig_applicants"),
+    path(
+        "lowongan-saya/<int:pk>/pelamar/tolak/",
+        views_applications.gig_applicants_decline,
+        name="gig_applicants_decline",
+    ),
 ]
