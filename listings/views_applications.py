@@ -99,7 +99,7 @@ def application_detail(request, pk: int):
         "gig": application.gig,
         "is_owner": is_owner,
         "contact": contact_for(application=application, viewer=request.user),
-        "actions": applications.allowed_actions(application) - {"view"},
+        "actions": _actions_for(application, is_owner),
     }
     if is_owner:
         context["note_form"] = EmployerNoteForm(instance=application)
@@ -109,6 +109,15 @@ def application_detail(request, pk: int):
     return render(request, "listings/application_detail.html", context)
 
 
+def _actions_for(application: Application, is_owner: bool) -> list[str]:
+    """Buttons to show: the employer's forward moves and decline, or the worker's withdraw."""
+    allowed = applications.allowed_actions(application)
+    side = EMPLOYER_BUTTONS if is_owner else WORKER_BUTTONS
+    return [action for action in side if action in allowed]
+
+
+EMPLOYER_BUTTONS = ("shortlist", "offer_trial", "hire", "decline")
+WORKER_BUTTONS = ("withdraw",)
 ACTIONS = {
     "shortlist": (
         applications.application_shortlist,
