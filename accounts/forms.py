@@ -116,40 +116,6 @@ class WorkerProfileForm(forms.ModelForm):
         return cleaned
 
 
-class WorkerAvailabilityForm(forms.ModelForm):
-    class Meta:
-        from .models import WorkerAvailability
-
-        model = WorkerAvailability
-        fields = ["day", "start", "end"]
-        widgets = {
-            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("start") == cleaned.get("end"):
-            raise forms.ValidationError(_("Jam mulai dan selesai tidak boleh sama."))
-        return cleaned
-
-
-def worker_availability_formset(*args, **kwargs):
-    """Availability rows on the profile page (end before start = past midnight)."""
-    from .models import WorkerAvailability, WorkerProfile
-
-    formset_class = forms.inlineformset_factory(
-        WorkerProfile,
-        WorkerAvailability,
-        form=WorkerAvailabilityForm,
-        extra=2,
-        max_num=21,
-        validate_max=True,
-        can_delete=True,
-    )
-    return formset_class(*args, prefix="slots", **kwargs)
-
-
 class AccountDeleteForm(forms.Form):
     confirm = forms.CharField(
         label=_("Ketik HAPUS untuk konfirmasi"),

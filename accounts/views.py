@@ -5,9 +5,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
-from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm, worker_availability_formset
+from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
 from .models import EmployerProfile, User, WorkerProfile
 from .privacy import worker_account_delete as worker_account_delete_service
 from .privacy import worker_data_export as worker_data_export_data
@@ -65,15 +66,14 @@ def worker_profile(request):
     if profile is None:
         return redirect("accounts:dashboard")
     form = WorkerProfileForm(request.POST or None, request.FILES or None, instance=profile)
-    formset = worker_availability_formset(request.POST or None, instance=profile)
+    formset = TimeWindowFormSet(
+        request.POST or None,
+        prefix="slots",
+        initial=[{"day": w.day, "start": w.start, "end": w.end} for w in profile.availability.all()],
+    )
     if request.method == "POST":
         if form.is_valid() and formset.is_valid():
-            windows = [
-                {"day": f.cleaned_data["day"], "start": f.cleaned_data["start"], "end": f.cleaned_data["end"]}
-                for f in formset.forms
-                if f.cleaned_data and not f.cleaned_data.get("DELETE")
-            ]
-            worker_profile_save(profile=form.save(commit=False), availability=windows)
+            worker_profile_save(profile=form.save(commit=False), availability=time_windows_from(formset))
             messages.success(request, _("Profil disimpan."))
             return redirect("accounts:worker_profile")
         messages.error(request, _("Ada isian yang perlu diperbaiki. Perubahan belum disimpan."))
