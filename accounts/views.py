@@ -26,6 +26,9 @@ def dashboard(request):
         if not hasattr(user, "employer_profile"):
             return redirect("accounts:employer_profile")
         return redirect("listings:my_gigs")
+    profile = getattr(user, "worker_profile", None)
+    if profile is None or not profile.display_name:
+        return redirect("accounts:worker_profile")
     return redirect("listings:gig_list")
 
 
