@@ -243,3 +243,27 @@ def test_deleting_the_account_erases_the_person_and_keeps_employer_records(
     assert detail.status_code == 200 and "wa.me" not in detail.content.decode()
     assert client.get(reverse("listings:my_applications")).status_code == 302  # logged out
     assert Application.objects.count() == 2
+
+
+def test_seed_demo_sets_up_the_worker_journey(client_for):
+    """After seed_demo (twice: idempotent) Siti is hired at one evening job, can apply to the
+    skincare gig, sees the overlap warning on the evening hijab gig; contacts are revealed only
+    for the shortlisted demo application."""
+    from django.core.management import call_command
+
+    from accounts import demo
+    from listings.models import Gig
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Application.objects.count() == len(demo.APPLICATIONS)
+    siti = User.objects.get(email="siti@contoh.id")
+    assert worker_profile_completeness(siti.worker_profile).percent >= 90
+    client = client_for(siti)
+    skincare = Gig.objects.get(title="Customer Service Skincare Shift Pagi")
+    assert "Kirim lamaran" in client.get(skincare.get_absolute_url()).content.decode()
+    evening = Gig.objects.get(title=demo.EVENING_GIG["title"])
+    assert "Jadwal bentrok" in client.get(evening.get_absolute_url()).content.decode()
+    shortlisted = Application.objects.get(status="shortlisted")
+    html = client_for(shortlisted.gig.employer).get(shortlisted.get_absolute_url()).content.decode()
+    assert "wa.me/6287865430003" in html
