@@ -267,3 +267,11 @@ def test_seed_demo_sets_up_the_worker_journey(client_for):
     shortlisted = Application.objects.get(status="shortlisted")
     html = client_for(shortlisted.gig.employer).get(shortlisted.get_absolute_url()).content.decode()
     assert "wa.me/6287865430003" in html
+
+
+def test_saved_availability_is_shown_back_in_html_time_format(worker, client_for):
+    """<input type=time> only accepts HH:MM; the Indonesian locale's 19.00.00 would show blank
+    and silently drop the windows on the next save."""
+    worker.worker_profile.availability.create(day=0, start=time(19), end=time(23, 30))
+    html = client_for(worker).get(reverse("accounts:worker_profile")).content.decode()
+    assert 'value="19:00"' in html and 'value="23:30"' in html
