@@ -92,3 +92,15 @@ def test_indonesian_is_the_default_even_for_english_browsers(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert 'lang="id"' in response.content.decode()
     assert response["Content-Language"] == "id"
+
+
+def test_time_windows_are_summarised_by_day_runs():
+    from datetime import time
+
+    from listings.models import GigTimeWindow
+
+    gig = factories.PublishedGigFactory()
+    for day in (0, 1, 2, 3, 4):
+        GigTimeWindow.objects.create(gig=gig, day=day, start=time(9), end=time(13))
+    GigTimeWindow.objects.create(gig=gig, day=6, start=time(22), end=time(2))
+    assert gig.time_window_summary() == ["Senin–Jumat 09:00–13:00", "Minggu 22:00–02:00"]
