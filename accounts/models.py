@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from listings.models.gig import WeeklyWindow
+from listings.schedule import window_summary
 from listings.vocabulary import PAY_UNIT, Channel, Duty, Language, PayModel, clean_code_lists, labels_for
 
 from .validators import validate_image_upload, validate_indonesian_mobile, validate_pdf_upload
@@ -256,6 +257,9 @@ class WorkerProfile(models.Model):
 
     def pay_model_labels(self) -> list[str]:
         return labels_for(PayModel, self.preferred_pay_models)
+
+    def availability_summary(self) -> list[str]:
+        return window_summary(self.availability.all())
 
     @property
     def expected_pay_display(self) -> str:

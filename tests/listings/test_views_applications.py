@@ -358,3 +358,20 @@ def test_overlap_warning_and_totals_when_taking_a_second_gig(worker, client_for)
     assert "CS Malam Toko A" in html
     assert "20 jam/minggu" in html  # the factory's declared hours
     assert "Rp 1.500.000" in html
+
+
+def test_admin_pages_for_applications_render_read_only(client_for):
+    """Support staff can look at applications, inbox rows and availability, not change status."""
+    admin_user = factories.ModeratorFactory(is_superuser=True)
+    application = factories.ApplicationFactory()
+    InboxItem.objects.create(user=application.worker, kind="application", text="x")
+    client = client_for(admin_user)
+    for url in (
+        reverse("admin:listings_application_changelist"),
+        reverse("admin:listings_application_change", args=[application.pk]),
+        reverse("admin:listings_inboxitem_changelist"),
+        reverse("admin:accounts_workerprofile_change", args=[application.worker.worker_profile.pk]),
+    ):
+        assert client.get(url).status_code == 200, url
+    change = client.get(reverse("admin:listings_application_change", args=[application.pk])).content.decode()
+    assert 'name="status"' not in change
