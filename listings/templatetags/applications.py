@@ -26,4 +26,6 @@ def gig_apply_box(context, gig):
         box["conflicts"] = schedule.schedule_conflicts(gig, hired)
         box["hired_gigs"] = hired
         box["workload_with_gig"] = schedule.workload([*hired, gig])
+        profile = getattr(user, "worker_profile", None)
+        box["missing_whatsapp"] = profile is None or not profile.whatsapp
     return box

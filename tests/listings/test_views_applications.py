@@ -375,3 +375,14 @@ def test_admin_pages_for_applications_render_read_only(client_for):
         assert client.get(url).status_code == 200, url
     change = client.get(reverse("admin:listings_application_change", args=[application.pk])).content.decode()
     assert 'name="status"' not in change
+
+
+def test_apply_box_warns_when_the_worker_has_no_whatsapp(client_for):
+    """Without a number the shortlist would reveal nothing, so the worker is told before applying."""
+    worker = factories.WorkerFactory(profile__whatsapp="")
+    gig = factories.PublishedGigFactory()
+    assert "belum mengisi nomor WhatsApp" in client_for(worker).get(gig.get_absolute_url()).content.decode()
+    other = factories.WorkerFactory()
+    assert (
+        "belum mengisi nomor WhatsApp" not in client_for(other).get(gig.get_absolute_url()).content.decode()
+    )
