@@ -52,6 +52,9 @@ def test_demo_worker_applies_employer_shortlists_both_see_whatsapp(django_captur
     # Taking a second evening gig in the hours of her hired laundry job: the warning shows.
     evening = Gig.objects.get(title=demo.EVENING_GIG["title"])
     assert "Jadwal bentrok" in siti.get(evening.get_absolute_url()).content.decode()
-    assert "Jadwal bentrok" in siti.get(reverse("listings:apply", args=[evening.pk, evening.slug])).content.decode()
+    assert (
+        "Jadwal bentrok"
+        in siti.get(reverse("listings:apply", args=[evening.pk, evening.slug])).content.decode()
+    )
     inbox = siti.get(reverse("listings:inbox")).content.decode()
     assert "masuk daftar pilihan" in inbox
