@@ -32,10 +32,12 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     "decline": dict.fromkeys((S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED), S.DECLINED),
     "withdraw": dict.fromkeys((S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED), S.WITHDRAWN),
 }
+# The worker deleting their account withdraws too, but the notice must not carry their name.
+TRANSITIONS["account_deleted"] = TRANSITIONS["withdraw"]
 # Who acts: the gig's owner for employer actions, the applicant for worker actions.
-WORKER_ACTIONS = frozenset({"withdraw"})
+WORKER_ACTIONS = frozenset({"withdraw", "account_deleted"})
 # Which side hears about each change (the other one).
-NOTIFY_EMPLOYER = frozenset({"submit", "withdraw"})
+NOTIFY_EMPLOYER = frozenset({"submit", "withdraw", "account_deleted"})
 
 
 class ApplicationError(ValidationError):
@@ -190,7 +192,7 @@ def applications_anonymise_for_deleted_worker(*, worker: User) -> QuerySet[Appli
     for application in Application.objects.select_related("gig").filter(
         worker=worker, status__in=TRANSITIONS["withdraw"].keys()
     ):
-        application_withdraw(application=application, by=worker)
+        _change(application=application, action="account_deleted", by=worker)
     applications = Application.objects.filter(worker=worker)
     applications.update(message="", screening_answer="")
     return applications
@@ -226,5 +228,6 @@ def notice_text(application: Application, action: str) -> str:
         "hire": _("Selamat! Anda diterima untuk “%(gig)s”."),
         "decline": _("Lamaran Anda untuk “%(gig)s” tidak dilanjutkan. Tetap semangat!"),
         "withdraw": _("%(name)s menarik lamarannya untuk “%(gig)s”."),
+        "account_deleted": _("Seorang pelamar menghapus akunnya; lamarannya untuk “%(gig)s” ditarik."),
     }
     return texts[action] % {"name": name, "gig": title}

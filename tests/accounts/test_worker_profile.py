@@ -233,7 +233,8 @@ def test_deleting_the_account_erases_the_person_and_keeps_employer_records(
     assert open_one.employer_note == "calon kuat"  # the employer's own record stays
     assert (hired.worker, hired.status) == (None, "hired")
     employer = open_one.gig.employer
-    assert InboxItem.objects.filter(user=employer, text__contains="menarik lamarannya").exists()
+    notice = InboxItem.objects.get(user=employer)
+    assert "menghapus akunnya" in notice.text and "Siti" not in notice.text
     assert any(employer.email in m.to for m in mail.outbox)
 
     employer_client = client_for(employer)

@@ -20,6 +20,9 @@ SERVICE = {
     "hire": svc.application_hire,
     "decline": svc.application_decline,
     "withdraw": svc.application_withdraw,
+    "account_deleted": lambda application, by: svc._change(
+        application=application, action="account_deleted", by=by
+    ),
 }
 
 
