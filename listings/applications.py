@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -185,17 +184,15 @@ def application_note_save(*, application: Application, by: User, note: str) -> A
     return application
 
 
-def applications_anonymise_for_deleted_worker(*, worker: User) -> QuerySet[Application]:
+def applications_anonymise_for_deleted_worker(*, worker: User) -> int:
     """Before a worker's account is erased: withdraw open applications (the employer is told)
     and blank what the worker wrote. The rows stay, so employers' pipelines stay consistent;
-    deleting the user then sets `worker` to NULL."""
+    deleting the user then sets `worker` to NULL. Returns how many applications were kept."""
     for application in Application.objects.select_related("gig").filter(
         worker=worker, status__in=TRANSITIONS["withdraw"].keys()
     ):
         _change(application=application, action="account_deleted", by=worker)
-    applications = Application.objects.filter(worker=worker)
-    applications.update(message="", screening_answer="")
-    return applications
+    return Application.objects.filter(worker=worker).update(message="", screening_answer="")
 
 
 # --- notifications -------------------------------------------------------------------------
