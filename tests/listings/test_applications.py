@@ -57,6 +57,10 @@ def test_every_transition_is_allowed_or_refused_as_designed(
     other_side = application.gig.employer if action in svc.NOTIFY_EMPLOYER else application.worker
     assert InboxItem.objects.get().user == other_side
     assert [m.to for m in mail.outbox] == [[other_side.email]]
+    message = mail.outbox[0]
+    assert application.get_absolute_url() in message.body
+    for body in (message.body, message.alternatives[0][0]):
+        assert "wa.me" not in body and "85712345678" not in body and "81234567890" not in body
 
 
 def test_transition_table_matches_the_design():
