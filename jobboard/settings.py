@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Turns django-ratelimit's Ratelimited (else a bare 403) into RATELIMIT_VIEW's 429 page.
+    # Turns django-ratelimit's block=True into RATELIMIT_VIEW (a 429 page) instead of a 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "listings.context_processors.inbox",
             ],
         },
     },
@@ -212,6 +213,8 @@ PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "listings.views.ratelimited"
+# Applications one worker may send (django-ratelimit syntax).
+APPLICATION_RATE = env("APPLICATION_RATE", default="30/h")
 
 # Content-Security-Policy: our own static files only, no third parties.
 CONTENT_SECURITY_POLICY = {

@@ -38,6 +38,9 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
         "worker": factories.WorkerFactory(),
         "moderator": factories.ModeratorFactory(),
     }
+    application = factories.ApplicationFactory(gig=gig, worker=users["worker"], status="shortlisted")
+    for _ in range(5):
+        factories.ApplicationFactory(gig=gig)
     pages = [
         ("home", "anonymous", reverse("listings:home")),
         ("search", "anonymous", reverse("listings:gig_list") + "?q=cs+wfh"),
@@ -54,6 +57,14 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
         ("moderation queue", "moderator", reverse("listings:moderation_queue")),
         ("moderation review", "moderator", reverse("listings:moderation_review", args=[gig.pk])),
         ("report queue", "moderator", reverse("listings:report_queue")),
+        ("worker profile form", "worker", reverse("accounts:worker_profile")),
+        ("worker public profile", "anonymous", users["worker"].worker_profile.get_absolute_url()),
+        ("my applications", "worker", reverse("listings:my_applications")),
+        ("application (worker)", "worker", application.get_absolute_url()),
+        ("application (owner)", "employer", application.get_absolute_url()),
+        ("applicants", "employer", reverse("listings:gig_applicants", args=[gig.pk])),
+        ("apply form", "worker", reverse("listings:apply", args=[gigs[1].pk, gigs[1].slug])),
+        ("inbox", "worker", reverse("listings:inbox")),
     ]
     return pages, users, {profile.instagram_url, profile.marketplace_url}
 

@@ -1,4 +1,6 @@
+from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
+from .inbox import InboxItem
 from .moderation import GigEvent, Report
 
-__all__ = ["Gig", "GigEvent", "GigTimeWindow", "Report"]
+__all__ = ["Application", "ApplicationEvent", "Gig", "GigEvent", "GigTimeWindow", "InboxItem", "Report"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connections
 from django.test import Client
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,12 +53,16 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def _orm_next_to_playwright():
+def _orm_next_to_playwright(playwright):
     """Playwright's sync API keeps an asyncio loop running in the main thread for the rest of
     the session, which trips Django's async-safety check on plain ORM calls made by the tests
     themselves (factories, reading the outbox). Those calls are synchronous; allow them.
     tests/conftest.py runs browser tests last so the other tests keep the check."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The live server answers the browser's keep-alive connections on threads that outlive a
+    # test; with persistent DB connections they would still hold the test database when the
+    # session drops it. Close every connection at the end of each request instead.
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(scope="session")

@@ -47,8 +47,9 @@ def _gig_form(payload: str) -> dict:
 def test_hostile_text_is_escaped_on_pages_in_json_ld_and_in_emails(
     payload, client_for, moderator, django_capture_on_commit_callbacks
 ):
-    """An owner whose business name and gig carry script payloads gets them through review;
-    no page renders them as markup, JSON-LD holds them as inert data, the email escapes them."""
+    """An owner whose business name and gig carry script payloads gets them through review, a
+    worker whose name and application carry them applies: no page renders them as markup,
+    JSON-LD holds them as inert data, HTML emails escape them."""
     owner = factories.EmployerFactory()
     owner_client = client_for(owner)
     profile_form = {"business_name": f"Toko {payload}"[:120], "category": "fashion", "city": "Bandung"}
@@ -67,6 +68,16 @@ def test_hostile_text_is_escaped_on_pages_in_json_ld_and_in_emails(
     reporter.post(
         reverse("listings:gig_report", args=[gig.pk, gig.slug]), {"reason": "other", "details": payload}
     )
+    applicant = factories.WorkerFactory()
+    applicant.worker_profile.display_name = f"Siti {payload}"[:80]
+    applicant.worker_profile.headline = payload[:140]
+    applicant.worker_profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(applicant).post(
+            reverse("listings:apply", args=[gig.pk, gig.slug]), {"message": payload}
+        )
+    assert response.status_code == 302
+    application = gig.applications.get()
 
     anonymous = client_for(None)
     pages = {
@@ -78,12 +89,15 @@ def test_hostile_text_is_escaped_on_pages_in_json_ld_and_in_emails(
         "edit form": owner_client.get(reverse("listings:gig_edit", args=[gig.pk])),
         "moderation review": moderator_client.get(reverse("listings:moderation_review", args=[gig.pk])),
         "report queue": moderator_client.get(reverse("listings:report_queue")),
+        "applicants": owner_client.get(reverse("listings:gig_applicants", args=[gig.pk])),
+        "application": owner_client.get(application.get_absolute_url()),
+        "worker page": anonymous.get(applicant.worker_profile.get_absolute_url()),
     }
     for name, page in pages.items():
         assert page.status_code == 200, name
         html = page.content.decode()
         assert not RAW_MARKUP.search(html), f"{name} renders the payload as markup"
-        assert "Admin " in html or name == "report queue", f"{name} does not show the gig at all"
+        assert "Admin " in html or "Siti " in html or name == "report queue", f"{name} shows nothing"
 
     blocks = JSONLD.findall(pages["detail"].content.decode())
     assert len(blocks) == 1, "the detail page carries one JSON-LD block"
@@ -94,7 +108,8 @@ def test_hostile_text_is_escaped_on_pages_in_json_ld_and_in_emails(
     assert data["hiringOrganization"]["name"] == f"Toko {payload}"[:120]
 
     approved = next(m for m in mail.outbox if m.to == [owner.email])
-    html_body = approved.alternatives[0][0]
-    assert not RAW_MARKUP.search(html_body)
+    for message in mail.outbox:
+        for body, _type in message.alternatives:
+            assert not RAW_MARKUP.search(body), f"HTML email {message.subject!r} renders the payload"
     assert f"Admin {payload}" in approved.subject, "the subject is plain text: no entities"
     assert f"Admin {payload}" in approved.body, "the plain-text part shows the title as typed"

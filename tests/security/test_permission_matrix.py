@@ -26,6 +26,7 @@ class World:
     pending: object
     draft: object
     report: object
+    application: object
 
 
 def _world() -> World:
@@ -46,6 +47,7 @@ def _world() -> World:
         pending=factories.PendingGigFactory(employer=owner),
         draft=factories.DraftGigFactory(employer=owner),
         report=report,
+        application=factories.ApplicationFactory(gig=published, worker=users["worker"]),
     )
 
 
@@ -62,6 +64,9 @@ def no_args(w):
 
 
 ALL_200 = (200,) * 6
+SIGNED_IN_200 = (LOGIN, 200, 200, 200, 200, 200)
+APPLICANT_AND_OWNER = (LOGIN, 200, 404, 200, 404, 404)
+WORKERS_ONLY = (LOGIN, 200, 200, 404, 404, 404)
 ALL_LOGIN_405 = (LOGIN, 405, 405, 405, 405, 405)
 STAFF_ONLY = (LOGIN, 404, 404, 404, 404, 200)
 REPORT = {"reason": "other", "details": "Minta transfer biaya pendaftaran."}
@@ -141,6 +146,68 @@ MATRIX = [
         {"outcome": "dismissed"},
         (LOGIN, 404, 404, 404, 404, 302),
     ),
+    # Applications: "worker" applied to "owner"'s published gig.
+    ("listings:apply", gig("published"), "GET", None, (LOGIN, 302, 200, 302, 302, 302)),
+    ("listings:apply", gig("pending"), "GET", None, (LOGIN, 404, 404, 302, 404, 302)),
+    ("listings:apply", gig("published"), "POST", {"message": "Halo"}, (LOGIN, 302, 302, 302, 302, 302)),
+    ("listings:my_applications", no_args, "GET", None, SIGNED_IN_200),
+    ("listings:my_applications", no_args, "POST", {}, SIGNED_IN_200),
+    ("listings:application_detail", pk_of("application"), "GET", None, APPLICANT_AND_OWNER),
+    ("listings:application_detail", pk_of("application"), "POST", {}, APPLICANT_AND_OWNER),
+    (
+        "listings:application_action",
+        pk_of("application"),
+        "GET",
+        None,
+        ALL_LOGIN_405,
+        {"action": "shortlist"},
+    ),
+    (
+        "listings:application_action",
+        pk_of("application"),
+        "POST",
+        {},
+        (LOGIN, 404, 404, 302, 404, 404),
+        {"action": "shortlist"},
+    ),
+    (
+        "listings:application_action",
+        pk_of("application"),
+        "POST",
+        {},
+        (LOGIN, 302, 404, 404, 404, 404),
+        {"action": "withdraw"},
+    ),
+    (
+        "listings:application_action",
+        pk_of("application"),
+        "POST",
+        {},
+        (LOGIN, 404, 404, 404, 404, 404),
+        {"action": "hack"},
+    ),
+    ("listings:application_note", pk_of("application"), "GET", None, ALL_LOGIN_405),
+    (
+        "listings:application_note",
+        pk_of("application"),
+        "POST",
+        {"employer_note": "ok"},
+        (LOGIN, 404, 404, 302, 404, 404),
+    ),
+    ("listings:gig_applicants", pk_of("published"), "GET", None, (LOGIN, 404, 404, 200, 404, 404)),
+    ("listings:gig_applicants", pk_of("published"), "POST", {}, (LOGIN, 404, 404, 200, 404, 404)),
+    ("listings:gig_applicants_decline", pk_of("published"), "GET", None, ALL_LOGIN_405),
+    ("listings:gig_applicants_decline", pk_of("published"), "POST", {}, (LOGIN, 404, 404, 302, 404, 404)),
+    ("listings:inbox", no_args, "GET", None, SIGNED_IN_200),
+    ("listings:inbox", no_args, "POST", {}, SIGNED_IN_200),
+    ("accounts:worker_profile", no_args, "GET", None, (LOGIN, 200, 200, 302, 302, 302)),
+    ("accounts:worker_profile", no_args, "POST", {}, (LOGIN, 200, 200, 302, 302, 302)),
+    ("accounts:worker_public", lambda w: {"pk": w.users["worker"].worker_profile.pk}, "GET", None, ALL_200),
+    ("accounts:worker_public", lambda w: {"pk": w.users["worker"].worker_profile.pk}, "POST", {}, ALL_200),
+    ("accounts:worker_data_export", no_args, "GET", None, WORKERS_ONLY),
+    ("accounts:worker_data_export", no_args, "POST", {}, WORKERS_ONLY),
+    ("accounts:worker_account_delete", no_args, "GET", None, WORKERS_ONLY),
+    ("accounts:worker_account_delete", no_args, "POST", {}, WORKERS_ONLY),
     ("accounts:dashboard", no_args, "GET", None, (LOGIN, 302, 302, 302, 302, 302)),
     ("accounts:dashboard", no_args, "POST", {}, (LOGIN, 302, 302, 302, 302, 302)),
     ("accounts:employer_profile", no_args, "GET", None, (LOGIN, 302, 302, 200, 200, 302)),

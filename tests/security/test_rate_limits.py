@@ -107,3 +107,22 @@ def test_gig_posting_is_limited_per_employer(client_for, employer):
     response = client.post(url, {"title": "x"})
     assert response.status_code == 429
     assert TOO_MANY in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_applications_are_limited_per_worker(client_for, worker, settings):
+    """A worker sends at most APPLICATION_RATE applications an hour (default 30/h); the next
+    one is a 429 and creates nothing."""
+    allowed = int(settings.APPLICATION_RATE.split("/")[0])
+    gigs = factories.PublishedGigFactory.create_batch(allowed + 1)
+    client = client_for(worker)
+    for gig in gigs[:allowed]:
+        assert (
+            client.post(reverse("listings:apply", args=[gig.pk, gig.slug]), {"message": "Halo"}).status_code
+            == 302
+        )
+    last = gigs[allowed]
+    response = client.post(reverse("listings:apply", args=[last.pk, last.slug]), {"message": "Halo"})
+    assert response.status_code == 429
+    assert TOO_MANY in response.content.decode()
+    assert not last.applications.exists()
