@@ -1,4 +1,5 @@
 from .gig import Gig, GigTimeWindow
 from .moderation import GigEvent, Report
+from .screening import EmployerEvent, GigScreening
 
-__all__ = ["Gig", "GigEvent", "GigTimeWindow", "Report"]
+__all__ = ["EmployerEvent", "Gig", "GigEvent", "GigScreening", "GigTimeWindow", "Report"]
