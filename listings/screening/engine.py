@@ -196,15 +196,20 @@ def _clause_suffix(text: str, end: int, sentence_end: int) -> str:
 
 
 def _excused(signal: Signal, text: str, match: re.Match) -> bool:
-    """True when the match's context shows it is not the worker who pays / is asked."""
-    s_start, s_end = _sentence_bounds(text, match.start(), match.end())
+    """True when the match's context shows it is not the worker who pays / is asked.
+
+    A pattern spanning several words ("dropship … deposit") may name its decisive part
+    `(?P<key>…)`; the clause rules then look around that part ("tanpa deposit").
+    """
+    start, end = match.span("key") if "key" in match.re.groupindex and match.group("key") else match.span()
+    s_start, s_end = _sentence_bounds(text, start, end)
     sentence = text[s_start:s_end]
     if any(p.search(sentence) for p in signal.unless_sentence):
         return True
-    before = _clause_prefix(text, s_start, match.start())
+    before = _clause_prefix(text, s_start, start)
     if any(p.search(before) for p in signal.unless_before):
         return True
-    after = _clause_suffix(text, match.end(), s_end)
+    after = _clause_suffix(text, end, s_end)
     return any(p.search(after) for p in signal.unless_after)
 
 

@@ -26,12 +26,15 @@ _REPEATS = re.compile(r"([a-z])\1+")
 _WHITESPACE = re.compile(r"[ \t\r\f\v]+")
 
 
-def plain(text: str) -> str:
-    """Lowercase, compatibility-normalised, accent-free text with tidy spaces (URLs intact)."""
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = _ZERO_WIDTH.sub("", text).lower()
-    return _WHITESPACE.sub(" ", text).strip()
+    return _ZERO_WIDTH.sub("", text).lower()
+
+
+def plain(text: str) -> str:
+    """Lowercase, compatibility-normalised, accent-free text with tidy spaces (URLs intact)."""
+    return _WHITESPACE.sub(" ", _fold(text)).strip()
 
 
 def _unleet(text: str) -> str:
@@ -58,9 +61,9 @@ def squeeze(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The form signal patterns are matched against."""
-    text = plain(text)
-    text = _SPACED_LETTERS.sub(lambda m: _SEPARATORS.sub("", m.group(0)), text)
-    text = _unleet(text)
+    # Join spaced-out letters before tidying spaces: a double space still separates words.
+    text = _SPACED_LETTERS.sub(lambda m: _SEPARATORS.sub("", m.group(0)), _fold(text))
+    text = _unleet(_WHITESPACE.sub(" ", text).strip())
     return squeeze(text)
 
 

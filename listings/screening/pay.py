@@ -18,7 +18,7 @@ WORKDAYS_PER_MONTH = 26
 
 _UNIT_MULTIPLIER = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
 _PERIOD_MODEL = {"jam": "hourly", "hari": "daily", "mingu": "weekly", "pekan": "weekly", "bulan": "monthly"}
-_PERIOD_MODEL["bln"] = "monthly"
+_PERIOD_MODEL.update(bln="monthly", harian="daily", minguan="weekly", bulanan="monthly")
 
 _AMOUNT = r"(?:rp\.?\s?)?(\d[\d.,]*)\s?(rb|ribu|k|jt|juta)?"
 _PAY_CLAIM = re.compile(
@@ -29,6 +29,14 @@ _PAY_CLAIM = re.compile(
         + r"(?:\s?(?:-|s/?d|sampai|hingga|sampe|~|–)\s?"
         + _AMOUNT
         + r")?\s?(?:/|per|se|tiap|setiap|dalam)?\s?(?:1\s)?(jam|hari|minggu|pekan|bulan|bln)\b"
+    )
+)
+# "penghasilan harian 150rb-1,5jt": the period comes before the amount.
+_PAY_CLAIM_PERIOD_FIRST = re.compile(
+    squeeze_pattern(
+        r"\b(?:gaji|penghasilan|income|pendapatan|bayaran|upah|fee|honor|cuan|profit)\s"
+        r"(?:per\s|/\s?|se|tiap\s|setiap\s)?(jam|hari|harian|minggu|mingguan|pekan|bulan|bulanan)\b"
+        r"[^.\n]{0,12}?" + _AMOUNT + r"(?:\s?(?:-|s/?d|sampai|hingga|sampe|~|–)\s?" + _AMOUNT + r")?"
     )
 )
 _HOURS_PER_DAY = re.compile(
@@ -56,6 +64,15 @@ def text_pay_claims(text: str) -> list[tuple[str, int, str]]:
     claims = []
     for m in _PAY_CLAIM.finditer(text):
         low_num, low_unit, high_num, high_unit, period = m.groups()
+        unit = high_unit or low_unit
+        amounts = [parse_amount(low_num, low_unit or unit)]
+        if high_num:
+            amounts.append(parse_amount(high_num, unit))
+        amounts = [a for a in amounts if a]
+        if amounts:
+            claims.append((_PERIOD_MODEL[period], max(amounts), m.group(0)))
+    for m in _PAY_CLAIM_PERIOD_FIRST.finditer(text):
+        period, low_num, low_unit, high_num, high_unit = m.groups()
         unit = high_unit or low_unit
         amounts = [parse_amount(low_num, low_unit or unit)]
         if high_num:
