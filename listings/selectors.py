@@ -1,10 +1,11 @@
 """Read-side queries for gigs."""
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from accounts.models import User
 
-from .models import Gig
+from .models import Gig, Report
+from .vocabulary import GigStatus
 
 
 def gig_public_list(*, filters: dict | None = None) -> QuerySet[Gig]:
@@ -27,14 +28,35 @@ def gig_detail_for(*, user: User, pk: int) -> Gig:
     return Gig.objects.visible_to(user).with_card_data().prefetch_related("time_windows").get(pk=pk)
 
 
-def gig_review_queue() -> QuerySet[Gig]:
-    """Pending gigs for moderators: highest screening risk first (flagged ones on top),
-    then the oldest submission; gigs not screened yet come last."""
+def gig_list_for_owner(*, user: User) -> QuerySet[Gig]:
+    """The owner's gigs, most recently changed first."""
+    return Gig.objects.owned_by(user).order_by("-updated_at", "-pk")
+
+
+def moderation_queue(*, filters: dict | None = None) -> QuerySet[Gig]:
+    """Gigs for the moderators' queue: highest screening risk first (flagged gigs on top, see
+    listings.screening), then most open reports, then oldest submission; unscreened gigs last."""
+    filters = filters or {}
+    status = filters.get("status") or GigStatus.PENDING
+    qs = Gig.objects.filter(status=status).with_card_data().select_related("screening")
+    if filters.get("pay_model"):
+        qs = qs.filter(pay_model=filters["pay_model"])
+    if filters.get("work_mode"):
+        qs = qs.filter(work_mode=filters["work_mode"])
+    if filters.get("verified") == "yes":
+        qs = qs.filter(employer__employer_profile__is_verified=True)
+    elif filters.get("verified") == "no":
+        qs = qs.exclude(employer__employer_profile__is_verified=True)
+    return qs.annotate(open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN))).order_by(
+        F("screening__score").desc(nulls_last=True), "-open_reports", "submitted_at", "pk"
+    )
+
+
+def open_reports() -> QuerySet[Report]:
     return (
-        Gig.objects.awaiting_review()
-        .with_card_data()
-        .select_related("screening")
-        .order_by(F("screening__score").desc(nulls_last=True), "submitted_at", "pk")
+        Report.objects.filter(status=Report.Status.OPEN)
+        .select_related("gig", "reporter", "gig__employer__employer_profile")
+        .order_by("created_at", "pk")
     )
 
 

@@ -118,7 +118,7 @@ def test_review_queue_puts_highest_risk_first(employer, django_assert_max_num_qu
     for gig in (old_clean, scam, mild):
         safety.gig_screen(gig=gig)
     with django_assert_max_num_queries(1):
-        queue = list(selectors.gig_review_queue())
+        queue = list(selectors.moderation_queue())
         scores = [g.screening.score if hasattr(g, "screening") else None for g in queue]
     assert [g.pk for g in queue] == [scam.pk, mild.pk, old_clean.pk, unscreened.pk]
     assert scores[0] >= load_rules().settings["flag_threshold"]
