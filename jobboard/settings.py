@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Turns django-ratelimit's Ratelimited into RATELIMIT_VIEW's 429 page (instead of a 403).
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "jobboard.urls"
@@ -209,6 +211,9 @@ PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "listings.views.ratelimited"
+# Per user (or IP when anonymous), POST only; see listings/ratelimits.py.
+RATELIMIT_GIG_POST = env("RATELIMIT_GIG_POST", default="20/h")
+RATELIMIT_REPORT = env("RATELIMIT_REPORT", default="10/h")
 
 # Content-Security-Policy: our own static files only, no third parties.
 CONTENT_SECURITY_POLICY = {
