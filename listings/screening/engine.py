@@ -109,6 +109,8 @@ class Signal:
     unless_sentence: tuple[re.Pattern, ...]
     unless_before: tuple[re.Pattern, ...]
     unless_after: tuple[re.Pattern, ...]
+    unless_near: tuple[re.Pattern, ...]
+    near_window: int
     params: dict
 
 
@@ -136,7 +138,7 @@ def parse_rules(data: dict) -> Rules:
     lists = data.get("lists", {})
     signals = []
     known = {"code", "label", "weight", "detector", "field", "when", "patterns"}
-    known |= {"unless_sentence", "unless_before", "unless_after"}
+    known |= {"unless_sentence", "unless_before", "unless_after", "unless_near", "near_window"}
     for raw in data["signal"]:
         which = raw.get("field", "normalized")
         squeeze_it = which != "plain"
@@ -156,6 +158,8 @@ def parse_rules(data: dict) -> Rules:
                 unless_sentence=comp("unless_sentence"),
                 unless_before=comp("unless_before"),
                 unless_after=comp("unless_after"),
+                unless_near=comp("unless_near"),
+                near_window=int(raw.get("near_window", 45)),
                 params={k: v for k, v in raw.items() if k not in known},
             )
         )
@@ -205,6 +209,9 @@ def _excused(signal: Signal, text: str, match: re.Match) -> bool:
     s_start, s_end = _sentence_bounds(text, start, end)
     sentence = text[s_start:s_end]
     if any(p.search(sentence) for p in signal.unless_sentence):
+        return True
+    near = text[max(s_start, start - signal.near_window) : min(s_end, end + signal.near_window)]
+    if any(p.search(near) for p in signal.unless_near):
         return True
     before = _clause_prefix(text, s_start, start)
     if any(p.search(before) for p in signal.unless_before):

@@ -24,7 +24,7 @@ _AMOUNT = r"(?:rp\.?\s?)?(\d[\d.,]*)\s?(rb|ribu|k|jt|juta)?"
 _PAY_CLAIM = re.compile(
     squeeze_pattern(
         r"\b(?:gaji|penghasilan|income|pendapatan|bayaran|upah|fee|honor|cuan|profit|dapat|dapatkan|"
-        r"menghasilkan|hasilkan|dibayar)\b[^.\n]{0,25}?"
+        r"menghasilkan|hasilkan|hasil|dibayar|untung|keuntungan)\b[^.\n]{0,25}?"
         + _AMOUNT
         + r"(?:\s?(?:-|s/?d|sampai|hingga|sampe|~|–)\s?"
         + _AMOUNT
@@ -34,7 +34,7 @@ _PAY_CLAIM = re.compile(
 # "penghasilan harian 150rb-1,5jt": the period comes before the amount.
 _PAY_CLAIM_PERIOD_FIRST = re.compile(
     squeeze_pattern(
-        r"\b(?:gaji|penghasilan|income|pendapatan|bayaran|upah|fee|honor|cuan|profit)\s"
+        r"\b(?:gaji|penghasilan|income|pendapatan|bayaran|upah|fee|honor|cuan|profit|hasil|untung)\s"
         r"(?:per\s|/\s?|se|tiap\s|setiap\s)?(jam|hari|harian|minggu|mingguan|pekan|bulan|bulanan)\b"
         r"[^.\n]{0,12}?" + _AMOUNT + r"(?:\s?(?:-|s/?d|sampai|hingga|sampe|~|–)\s?" + _AMOUNT + r")?"
     )
@@ -95,8 +95,11 @@ def hourly_equivalent(model: str, amount: int, hours_per_week: int | None, hours
     if model == "daily":
         day_hours = hours_per_day or (hours_per_week / WORKDAYS_PER_WEEK if hours_per_week else None)
         return amount / max(day_hours, 1) if day_hours else None
-    if model == "weekly" and hours_per_week:
-        return amount / hours_per_week
+    if model == "weekly":
+        if hours_per_week:
+            return amount / hours_per_week
+        if hours_per_day:
+            return amount / (hours_per_day * WORKDAYS_PER_WEEK)
     if model == "monthly":
         if hours_per_week:
             return amount / (hours_per_week * WEEKS_PER_MONTH)
