@@ -24,6 +24,10 @@ _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-_*/]){2,}[a-z]\b")
 _SEPARATORS = re.compile(r"[ .\-_*/]")
 _REPEATS = re.compile(r"([a-z])\1+")
 _WHITESPACE = re.compile(r"[ \t\r\f\v]+")
+# Possessive "-mu" on the nouns scams ask about: "rekeningmu" -> "rekening kamu".
+_POSSESSIVE_MU = re.compile(
+    r"\b(rekening|uang|dana|saldo|pribadi|data|ktp|akun|hp|nomor|modal|sendiri|atm|kartu|identitas)mu\b"
+)
 
 
 def _fold(text: str) -> str:
@@ -64,6 +68,7 @@ def normalize(text: str) -> str:
     # Join spaced-out letters before tidying spaces: a double space still separates words.
     text = _SPACED_LETTERS.sub(lambda m: _SEPARATORS.sub("", m.group(0)), _fold(text))
     text = _unleet(_WHITESPACE.sub(" ", text).strip())
+    text = _POSSESSIVE_MU.sub(r"\1 kamu", text)
     return squeeze(text)
 
 

@@ -40,7 +40,7 @@ _PAY_CLAIM_PERIOD_FIRST = re.compile(
     )
 )
 _HOURS_PER_DAY = re.compile(
-    r"\b(\d{1,2})\s?(?:(?:-|s/?d|sampai|hingga|~)\s?(\d{1,2})\s?)?jam\s?(?:/|per|se|tiap|setiap)\s?hari"
+    r"\b(\d{1,2})\s?(?:(?:-|s/?d|sampai|hingga|~)\s?(\d{1,2})\s?)?jam\s?(?:kerja\s)?(?:/|per|se|tiap|setiap)\s?hari"
 )
 
 
