@@ -127,7 +127,9 @@ class Rules:
 def _compile(patterns: list[str], lists: dict[str, str], squeeze_it: bool) -> tuple[re.Pattern, ...]:
     compiled = []
     for pattern in patterns:
-        expanded = _PLACEHOLDER.sub(lambda m: lists[m.group(1)], pattern)
+        expanded = pattern
+        for _ in range(3):  # lists may name other lists
+            expanded = _PLACEHOLDER.sub(lambda m: lists[m.group(1)], expanded)
         if squeeze_it:
             expanded = squeeze_pattern(expanded)
         compiled.append(re.compile(expanded, re.DOTALL))

@@ -9,7 +9,10 @@ squeezes the patterns the same way so reviewers can write ordinary words in the 
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 # Digits (and symbols) that stand in for letters when written inside a word.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
@@ -63,12 +66,26 @@ def squeeze(text: str) -> str:
     return _REPEATS.sub(r"\1", text)
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    """Chat abbreviations ("cm tf 50rb" -> "cuma transfer 50rb") from signals.toml."""
+    with (Path(__file__).with_name("signals.toml")).open("rb") as fh:
+        table = tomllib.load(fh).get("abbreviations", {})
+    words = sorted(table, key=len, reverse=True)
+    pattern = (
+        re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b") if words else re.compile("(?!)")
+    )
+    return pattern, table
+
+
 def normalize(text: str) -> str:
     """The form signal patterns are matched against."""
     # Join spaced-out letters before tidying spaces: a double space still separates words.
     text = _SPACED_LETTERS.sub(lambda m: _SEPARATORS.sub("", m.group(0)), _fold(text))
     text = _unleet(_WHITESPACE.sub(" ", text).strip())
     text = _POSSESSIVE_MU.sub(r"\1 kamu", text)
+    pattern, table = _abbreviations()
+    text = pattern.sub(lambda m: table[m.group(1)], text)
     return squeeze(text)
 
 
