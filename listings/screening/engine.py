@@ -310,15 +310,18 @@ def evaluate(subject: Subject, board=None, rules: Rules | None = None) -> Screen
     """Score `subject`; `board` carries pay statistics and rejected posts (may be None)."""
     rules = rules or load_rules()
     held = subject.conditions()
-    reasons = []
+    found: dict[str, Reason] = {}
     for signal in rules.signals:
         if not set(signal.when) <= held:
             continue
         hit = DETECTORS[signal.detector](signal, subject, board)
         if hit:
             weight, evidence = hit
-            reasons.append(Reason(signal.code, signal.label, int(weight), evidence[:200]))
-    reasons.sort(key=lambda r: -r.weight)
+            reason = Reason(signal.code, signal.label, int(weight), evidence[:200])
+            # A code may have several [[signal]] blocks (other context rules): it counts once.
+            if signal.code not in found or reason.weight > found[signal.code].weight:
+                found[signal.code] = reason
+    reasons = sorted(found.values(), key=lambda r: -r.weight)
     score = min(sum(r.weight for r in reasons), int(rules.settings["max_score"]))
     return ScreeningResult(
         score=score,

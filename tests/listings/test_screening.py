@@ -147,6 +147,58 @@ SIGNAL_CASES = [
 ]
 
 
+# Who pays whom: the same obligation is a scam for the worker and a duty for a third party.
+OBLIGATION_CASES = [
+    ("Sebelum mulai, admin wajib membeli modul kerja seharga 125 ribu.", True),
+    ("Calon karyawan harus transfer 50rb untuk aktivasi.", True),
+    ("Kamu wajib ikut arisan slot pertama Rp 300.000.", True),
+    ("Wajib sewa aplikasi blast 150rb/bulan dari kami.", True),
+    ("Penumpang wajib membayar tiket paling lambat 1 hari sebelum berangkat.", False),
+    ("Pemenang lelang harus transfer maksimal 1x24 jam.", False),
+    ("Anggota baru wajib setor simpanan pokok Rp 50.000, admin membuat buku anggota.", False),
+    ("Wajib lembur saat harbolnas dibayar Rp 25.000 per jam.", False),
+]
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize(("text", "worker_pays"), OBLIGATION_CASES)
+def test_obligation_to_pay_depends_on_who_pays(text, worker_pays):
+    """'wajib bayar' flags only when the worker (or nobody named) is the one paying."""
+    assert ("money_from_worker" in _codes(text)) is worker_pays
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("syarat cm tf 50rb buat aktivasi akun admin", "money_from_worker"),
+        ("Terima uang pelanggan ke rekening pribadimu lalu transfer ke kami.", "sensitive_credentials"),
+        ("Registration fee $10 refundable after first withdrawal.", "money_from_worker"),
+    ],
+)
+def test_chat_abbreviations_possessives_and_english_are_understood(text, code):
+    """'cm tf' is 'cuma transfer', 'rekening pribadimu' is 'rekening pribadi kamu'."""
+    assert code in _codes(text)
+
+
+@pytest.mark.smoke
+def test_a_code_with_several_blocks_counts_once():
+    """Two context variants of one signal never double the score."""
+    rules = parse_rules(
+        {
+            "settings": {"flag_threshold": 10, "autopublish_max_score": 0, "max_score": 100},
+            "signal": [
+                {"code": "x", "label": "X", "weight": 10, "patterns": ["apel"]},
+                {"code": "x", "label": "X", "weight": 30, "patterns": ["mangga"]},
+            ],
+        }
+    )
+    from listings.screening.engine import Subject, evaluate
+
+    result = evaluate(Subject(texts=["apel dan mangga"]), rules=rules)
+    assert result.codes == ["x"] and result.score == 30
+
+
 @pytest.mark.smoke
 @pytest.mark.parametrize(("code", "scam", "look_alike"), SIGNAL_CASES)
 def test_signal_catches_scam_and_passes_look_alike(code, scam, look_alike):
