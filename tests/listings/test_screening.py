@@ -25,6 +25,11 @@ def _codes(description, **extra):
 # (signal code, scam text that must fire it, legitimate look-alike that must not)
 SIGNAL_CASES = [
     (
+        "gambling_operation",
+        "CS website hiburan online, bonus deposit member baru, gaji 8 juta.",
+        "Admin toko voucher game online: proses top up diamond untuk pembeli.",
+    ),
+    (
         "money_from_worker",
         "Biaya pendaftaran Rp 50.000, setelah itu langsung dapat kerjaan.",
         "Tidak ada biaya pendaftaran. Tugas: konfirmasi pembayaran dan transfer dari pelanggan.",
