@@ -20,7 +20,10 @@ _LEET_CHARS = "0134573@$"
 _LEET_AFTER_LETTER = re.compile(rf"(?<=[a-z])[{re.escape(_LEET_CHARS)}]+")
 _LEET_BEFORE_LETTER = re.compile(rf"\b[{re.escape(_LEET_CHARS)}]+(?=[a-z]{{2,}})")
 # "50rb", "2jt", "10k", "24jam", "1x24" are amounts and durations, not leetspeak.
-_NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:rb|ribu|k|jt|juta|an|x|jam|hari|th|thn|tahun|bln|mg|%)\b")
+# (Starts only at the beginning of a number, so a long digit run stays linear.)
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?<![\d.,])\d+(?:[.,]\d+)*(?:rb|ribu|k|jt|juta|an|x|jam|hari|th|thn|tahun|bln|mg|%)\b"
+)
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 # Letters separated by single spaces, dots, dashes, stars or underscores: "b i a y a", "d.e.p.o".
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-_*/]){2,}[a-z]\b")

@@ -299,3 +299,27 @@ def test_moderators_cannot_be_banned(moderator):
     other = factories.ModeratorFactory()
     with pytest.raises(PermissionDenied):
         safety.employer_ban(user=other, by=moderator, reason="x")
+
+
+def test_import_contract_returns_reasons_only_for_flagged_gigs(employer):
+    """`gig_screening_flags` (used by import_gigs --publish): [] means publishable."""
+    from listings import screening
+
+    clean = factories.DraftGigFactory.build(employer=employer, description=CLEAN_TEXT)
+    scam = factories.DraftGigFactory.build(employer=employer, description=SCAM_TEXT)
+    assert screening.gig_screening_flags(clean) == []
+    flags = screening.gig_screening_flags(scam)
+    assert flags and any("Meminta uang" in f for f in flags)
+
+
+def test_screen_gigs_command_screens_pending_gigs(employer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    scam = factories.PendingGigFactory(employer=employer, description=SCAM_TEXT)
+    factories.PublishedGigFactory(employer=employer)
+    out = StringIO()
+    call_command("screen_gigs", stdout=out)
+    assert "screened 1 gig(s), flagged 1" in out.getvalue()
+    assert GigScreening.objects.get().gig == scam

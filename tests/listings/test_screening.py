@@ -404,3 +404,23 @@ def test_engine_is_generic():
 
     assert evaluate(Subject(texts=["Jual MANGGAAA"]), rules=rules).flagged
     assert not evaluate(Subject(texts=["Jual jeruk"]), rules=rules).flagged
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "1" * 5000,
+        "1." * 2500,
+        "+6" * 2500,
+        "💸🔥" * 1000,
+        "b i a y a " * 400,
+        "\u200b".join("deposit" * 300),
+        "wajib " * 800,
+    ],
+)
+def test_hostile_text_is_screened_without_errors(text):
+    """Odd or very long input still gives a bounded score (and no regex blow-up)."""
+    result = screening.screen_data(_row(text, pay_min=10**9, pay_max=None), board=Board())
+    assert 0 <= result.score <= load_rules().settings["max_score"]
