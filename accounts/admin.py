@@ -1,23 +1,10 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from listings.admin import _apply
+
 from .models import EmployerProfile, User, WorkerProfile
-
-
-def _apply(modeladmin, request, queryset, call, done) -> None:
-    """Run a trust & safety service per selected row; refusals are reported, not raised."""
-    ok = 0
-    for obj in queryset:
-        try:
-            call(obj)
-            ok += 1
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [str(error)]))
-            modeladmin.message_user(request, f"{obj}: {text}", messages.WARNING)
-    if ok:
-        modeladmin.message_user(request, f"{done}: {ok}", messages.SUCCESS)
 
 
 @admin.action(description=_("Blokir akun terpilih (lowongan diturunkan, login ditolak)"))

@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -25,14 +25,17 @@ class GigTimeWindowInline(admin.TabularInline):
 
 
 def _apply(modeladmin, request, queryset, call, done: str) -> None:
-    """Run a service on each selected gig; report successes and refusals separately."""
+    """Run a service on each selected row; report successes and refusals separately.
+
+    Also used by accounts/admin.py for the verify / ban actions.
+    """
     ok, refused = 0, []
-    for gig in queryset:
+    for obj in queryset:
         try:
-            call(gig)
+            call(obj)
             ok += 1
-        except ValidationError as error:
-            refused.append(f"{gig.title}: {' '.join(error.messages)}")
+        except (ValidationError, PermissionDenied) as error:
+            refused.append(f"{obj}: {' '.join(getattr(error, 'messages', [str(error)]))}")
     if ok:
         modeladmin.message_user(request, f"{done}: {ok}", messages.SUCCESS)
     for line in refused:

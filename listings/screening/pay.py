@@ -59,27 +59,27 @@ def parse_amount(number: str, unit: str | None) -> int | None:
     return value if value >= 1000 else None
 
 
+def _claim(period: str, low_num: str, low_unit, high_num, high_unit):
+    unit = high_unit or low_unit
+    amounts = [parse_amount(low_num, low_unit or unit)]
+    if high_num:
+        amounts.append(parse_amount(high_num, unit))
+    amounts = [a for a in amounts if a]
+    return (_PERIOD_MODEL[period], max(amounts)) if amounts else None
+
+
 def text_pay_claims(text: str) -> list[tuple[str, int, str]]:
     """(pay model, amount, matched text) for every pay promise written in the text."""
     claims = []
     for m in _PAY_CLAIM.finditer(text):
         low_num, low_unit, high_num, high_unit, period = m.groups()
-        unit = high_unit or low_unit
-        amounts = [parse_amount(low_num, low_unit or unit)]
-        if high_num:
-            amounts.append(parse_amount(high_num, unit))
-        amounts = [a for a in amounts if a]
-        if amounts:
-            claims.append((_PERIOD_MODEL[period], max(amounts), m.group(0)))
+        found = _claim(period, low_num, low_unit, high_num, high_unit)
+        if found:
+            claims.append((*found, m.group(0)))
     for m in _PAY_CLAIM_PERIOD_FIRST.finditer(text):
-        period, low_num, low_unit, high_num, high_unit = m.groups()
-        unit = high_unit or low_unit
-        amounts = [parse_amount(low_num, low_unit or unit)]
-        if high_num:
-            amounts.append(parse_amount(high_num, unit))
-        amounts = [a for a in amounts if a]
-        if amounts:
-            claims.append((_PERIOD_MODEL[period], max(amounts), m.group(0)))
+        found = _claim(*m.groups())
+        if found:
+            claims.append((*found, m.group(0)))
     return claims
 
 
