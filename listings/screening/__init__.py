@@ -9,8 +9,8 @@ Screening many gigs (import): build the board context once and pass it to every 
     board = screening.board_context()
     result = screening.screen(gig, board=board)
 
-or call `gig_screening_flags(gig)`, which reuses one board context for a minute and returns
-the reasons a gig must stay in the review queue (empty list: it may be published).
+or call `gig_screening_flags(gig)`, which reuses the board context until the board changes
+and returns the reasons a gig must stay in the review queue (empty list: publishable).
 
 Signals and weights live in `signals.toml`; the engine (`engine.py`) is generic.
 """
@@ -18,9 +18,8 @@ Signals and weights live in `signals.toml`; the engine (`engine.py`) is generic.
 from __future__ import annotations
 
 import re
-import time
 
-from .board import Board, board_context
+from .board import Board, board_context, reusable_board_context
 from .engine import Reason, ScreeningResult, Subject, evaluate, load_rules
 
 __all__ = [
@@ -30,10 +29,10 @@ __all__ = [
     "board_context",
     "gig_screening_flags",
     "load_rules",
+    "reusable_board_context",
     "screen",
     "screen_data",
 ]
-BOARD_REUSE_SECONDS = 60
 
 TEXT_FIELDS = ("title", "description", "requirements", "commission_description", "screening_question")
 # A shop or account the moderator (and the worker) can check.
@@ -95,22 +94,11 @@ def screen_data(data: dict, *, board: Board | None = None) -> ScreeningResult:
     return screen(gig, board=board, employer_name=data.get("employer_name", ""), verified=False)
 
 
-_shared_board: tuple[float, Board] | None = None
-
-
-def _reused_board() -> Board:
-    global _shared_board
-    now = time.monotonic()
-    if _shared_board is None or now - _shared_board[0] > BOARD_REUSE_SECONDS:
-        _shared_board = (now, board_context())
-    return _shared_board[1]
-
-
 def gig_screening_flags(gig, *, board: Board | None = None) -> list[str]:
     """Reasons `gig` must wait for a moderator (empty: clean enough to publish).
 
-    The contract `import_gigs --publish` uses; the board context is shared between calls
-    for BOARD_REUSE_SECONDS so a long import does not rebuild it per row.
+    The contract `import_gigs --publish` uses; the board context is reused between calls
+    until the board changes, so a long import does not rebuild it per row.
     """
-    result = screen(gig, board=board or _reused_board())
+    result = screen(gig, board=board or reusable_board_context())
     return [f"{r.label} ({r.evidence})" for r in result.reasons] if result.flagged else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Aggregate, Case, Count, F, FloatField, Q, When
+from django.db.models import Aggregate, Case, Count, F, FloatField, Max, Q, When
 from django.db.models.functions import Coalesce
 
 from ..models import Gig
@@ -118,3 +118,25 @@ def board_context() -> Board:
         hourly_p90=hourly_p90,
         rejected=rejected_corpus(int(rules.settings["rejected_corpus_size"])),
     )
+
+
+_reusable: tuple[tuple, Board] | None = None
+
+
+def _board_version() -> tuple:
+    """Changes whenever what board_context() reads may have changed (two cheap queries)."""
+    rejected = Gig.objects.filter(Q(status=GigStatus.REJECTED) | Q(employer__banned_at__isnull=False))
+    published = Gig.objects.published()
+    return (
+        tuple(rejected.aggregate(n=Count("pk"), last=Max("updated_at")).values()),
+        tuple(published.aggregate(n=Count("pk"), last=Max("updated_at")).values()),
+    )
+
+
+def reusable_board_context() -> Board:
+    """board_context(), rebuilt only when rejected or published gigs changed (bulk imports)."""
+    global _reusable
+    version = _board_version()
+    if _reusable is None or _reusable[0] != version:
+        _reusable = (version, board_context())
+    return _reusable[1]

@@ -424,3 +424,13 @@ def test_hostile_text_is_screened_without_errors(text):
     """Odd or very long input still gives a bounded score (and no regex blow-up)."""
     result = screening.screen_data(_row(text, pay_min=10**9, pay_max=None), board=Board())
     assert 0 <= result.score <= load_rules().settings["max_score"]
+
+
+@pytest.mark.django_db
+def test_board_context_is_reused_until_the_board_changes(employer, django_assert_max_num_queries):
+    """Bulk imports pay two small queries per row, not a rebuild, while nothing changed."""
+    first = screening.reusable_board_context()
+    with django_assert_max_num_queries(2):
+        assert screening.reusable_board_context() is first
+    factories.RejectedGigFactory(employer=employer)
+    assert screening.reusable_board_context() is not first
