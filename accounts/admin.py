@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from listings.admin import _apply
 
-from .models import EmployerProfile, User, WorkerProfile
+from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
+
+
+class WorkerAvailabilityInline(admin.TabularInline):
+    model = WorkerAvailability
+    extra = 0
 
 
 @admin.action(description=_("Blokir akun terpilih (lowongan diturunkan, login ditolak)"))
@@ -91,3 +96,4 @@ class WorkerProfileAdmin(admin.ModelAdmin):
     list_display = ("__str__", "user", "city", "open_to_remote")
     search_fields = ("display_name", "user__email", "city")
     list_select_related = ("user",)
+    inlines = [WorkerAvailabilityInline]

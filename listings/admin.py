@@ -5,7 +5,17 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from . import safety, services
-from .models import EmployerEvent, Gig, GigEvent, GigScreening, GigTimeWindow, Report
+from .models import (
+    Application,
+    ApplicationEvent,
+    EmployerEvent,
+    Gig,
+    GigEvent,
+    GigScreening,
+    GigTimeWindow,
+    InboxItem,
+    Report,
+)
 
 
 class GigEventInline(admin.TabularInline):
@@ -200,3 +210,48 @@ class EmployerEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ApplicationEventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ("created_at", "actor", "action", "from_status", "to_status")
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Read-only view for support; status changes go through `listings.applications`."""
+
+    list_display = ("gig", "worker", "status", "created_at", "status_changed_at")
+    list_filter = ("status",)
+    search_fields = ("gig__title", "worker__email")
+    list_select_related = ("gig", "worker")
+    readonly_fields = (
+        "gig",
+        "worker",
+        "status",
+        "message",
+        "screening_answer",
+        "employer_note",
+        "created_at",
+        "status_changed_at",
+    )
+    fields = readonly_fields
+    inlines = [ApplicationEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(InboxItem)
+class InboxItemAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "text", "created_at", "read_at")
+    list_filter = ("kind",)
+    search_fields = ("user__email", "text")
+    list_select_related = ("user",)
+    readonly_fields = ("user", "kind", "text", "url", "created_at", "read_at")

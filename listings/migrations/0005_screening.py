@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("listings", "0002_gig_code_gin_indexes"),
+        ("listings", "0004_application"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
