@@ -179,3 +179,13 @@ def test_auto_suspended_gig_goes_back_up_when_reports_are_dismissed(client_for, 
     gig.refresh_from_db()
     assert gig.status == GigStatus.PUBLISHED
     assert not Report.objects.filter(gig=gig, status=Report.Status.OPEN).exists()
+
+
+def test_apply_page_shows_safety_tip_with_report_link(client_for, worker):
+    """Where the worker is about to apply, the tip and a way to report the gig are there."""
+    gig = factories.PublishedGigFactory()
+    response = client_for(worker).get(reverse("listings:apply", args=[gig.pk, gig.slug]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Loker CS tidak pernah meminta biaya" in html
+    assert reverse("listings:gig_report", args=[gig.pk, gig.slug]) in html
