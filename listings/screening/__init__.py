@@ -51,7 +51,9 @@ def _has_business_presence(profile, texts: list[str]) -> bool:
     return any(_BUSINESS_LINK.search(t or "") for t in texts)
 
 
-def subject_for(gig, *, employer_name: str | None = None, verified: bool | None = None) -> Subject:
+def subject_for(
+    gig, *, employer_name: str | None = None, verified: bool | None = None, business_links: bool = False
+) -> Subject:
     texts = [getattr(gig, name, "") or "" for name in TEXT_FIELDS]
     employer = getattr(gig, "employer", None) if gig.employer_id else None
     profile = getattr(employer, "employer_profile", None) if employer is not None else None
@@ -65,25 +67,39 @@ def subject_for(gig, *, employer_name: str | None = None, verified: bool | None 
         employer_id=gig.employer_id,
         gig_id=gig.pk,
         verified=verified if verified is not None else bool(profile and profile.is_verified),
-        business_presence=_has_business_presence(profile, texts),
+        business_presence=business_links or _has_business_presence(profile, texts),
     )
 
 
 def screen(
-    gig, *, board: Board | None = None, employer_name: str | None = None, verified: bool | None = None
+    gig,
+    *,
+    board: Board | None = None,
+    employer_name: str | None = None,
+    verified: bool | None = None,
+    business_links: bool = False,
 ) -> ScreeningResult:
     """Score `gig` for scam signals. Pure: reads the board, writes nothing.
 
-    `employer_name` / `verified` override what the gig's employer profile says (import rows
-    name their employer before the account exists). Pass `board` when screening many gigs.
+    `employer_name` / `verified` / `business_links` override what the gig's employer profile
+    says (import rows name their employer before the account exists). Pass `board` when
+    screening many gigs.
     """
     if board is None:
         board = board_context()
-    return evaluate(subject_for(gig, employer_name=employer_name, verified=verified), board)
+    subject = subject_for(gig, employer_name=employer_name, verified=verified, business_links=business_links)
+    return evaluate(subject, board)
+
+
+BUSINESS_LINKS = ("instagram", "marketplace", "website")
 
 
 def screen_data(data: dict, *, board: Board | None = None) -> ScreeningResult:
-    """Score an import-style row (DESIGN.md `import_gigs` fields) without creating anything."""
+    """Score an import-style row (DESIGN.md `import_gigs` fields) without creating anything.
+
+    Optional extra keys: `employer_verified`, and `instagram_url` / `marketplace_url` /
+    `website_url` (also with an `employer_` prefix) for the employer's business presence.
+    """
     from ..models import Gig
 
     fields = {
@@ -91,7 +107,11 @@ def screen_data(data: dict, *, board: Board | None = None) -> ScreeningResult:
     }
     fields = {k: v for k, v in fields.items() if v is not None}
     gig = Gig(**fields)
-    return screen(gig, board=board, employer_name=data.get("employer_name", ""), verified=False)
+    links = any(data.get(f"{prefix}{name}_url") for prefix in ("", "employer_") for name in BUSINESS_LINKS)
+    verified = bool(data.get("employer_verified") or data.get("verified"))
+    return screen(
+        gig, board=board, employer_name=data.get("employer_name", ""), verified=verified, business_links=links
+    )
 
 
 def gig_screening_flags(gig, *, board: Board | None = None) -> list[str]:

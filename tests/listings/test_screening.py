@@ -434,3 +434,13 @@ def test_board_context_is_reused_until_the_board_changes(employer, django_assert
         assert screening.reusable_board_context() is first
     factories.RejectedGigFactory(employer=employer)
     assert screening.reusable_board_context() is not first
+
+
+@pytest.mark.smoke
+def test_screen_data_reads_optional_employer_fields():
+    """A row may say the employer is verified or has a shop link; the screening uses it."""
+    row = _row("Info lengkap hubungi admin di Telegram @toko_batik_admin.", employer_name="Shopee Indonesia")
+    assert {"telegram_contact", "brand_impersonation"} <= set(screening.screen_data(row, board=Board()).codes)
+    row.update(employer_verified=True, employer_marketplace_url="https://shopee.co.id/tokobatik")
+    codes = screening.screen_data(row, board=Board()).codes
+    assert "telegram_contact" not in codes and "brand_impersonation" not in codes
