@@ -51,6 +51,20 @@ def _has_business_presence(profile, texts: list[str]) -> bool:
     return any(_BUSINESS_LINK.search(t or "") for t in texts)
 
 
+def _whole_number(value) -> int | None:
+    """Import rows may carry "75000", "75.000" or 75000.0; anything else counts as unknown."""
+    if value is None or value == "":
+        return None
+    try:
+        return (
+            int(float(str(value).replace(".", "").replace(",", ".")))
+            if isinstance(value, str)
+            else int(value)
+        )
+    except (TypeError, ValueError):
+        return None
+
+
 def subject_for(
     gig, *, employer_name: str | None = None, verified: bool | None = None, business_links: bool = False
 ) -> Subject:
@@ -60,9 +74,9 @@ def subject_for(
     return Subject(
         texts=texts,
         pay_model=gig.pay_model or "",
-        pay_min=gig.pay_min,
-        pay_max=gig.pay_max,
-        hours_per_week=gig.hours_per_week,
+        pay_min=_whole_number(gig.pay_min),
+        pay_max=_whole_number(gig.pay_max),
+        hours_per_week=_whole_number(gig.hours_per_week),
         employer_name=employer_name if employer_name is not None else getattr(profile, "business_name", ""),
         employer_id=gig.employer_id,
         gig_id=gig.pk,

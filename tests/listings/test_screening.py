@@ -444,3 +444,12 @@ def test_screen_data_reads_optional_employer_fields():
     row.update(employer_verified=True, employer_marketplace_url="https://shopee.co.id/tokobatik")
     codes = screening.screen_data(row, board=Board()).codes
     assert "telegram_contact" not in codes and "brand_impersonation" not in codes
+
+
+@pytest.mark.smoke
+def test_screen_data_tolerates_text_numbers():
+    """Numbers written as text in an import row are read, junk is ignored, nothing crashes."""
+    high = screening.screen_data(_row("Balas chat.", pay_min="1.500.000", hours_per_week="5"), board=Board())
+    assert "pay_far_above" in high.codes
+    junk = screening.screen_data(_row("Balas chat.", pay_min="banyak", hours_per_week="?"), board=Board())
+    assert "pay_far_above" not in junk.codes
