@@ -213,6 +213,9 @@ PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "listings.views.ratelimited"
+# Per user (or IP when anonymous), POST only; see listings/ratelimits.py.
+RATELIMIT_GIG_POST = env("RATELIMIT_GIG_POST", default="20/h")
+RATELIMIT_REPORT = env("RATELIMIT_REPORT", default="10/h")
 # Applications one worker may send (django-ratelimit syntax).
 APPLICATION_RATE = env("APPLICATION_RATE", default="30/h")
 

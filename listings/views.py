@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
-from . import jsonld, selectors, services
+from . import jsonld, ratelimits, selectors, services
 from .forms import ReportForm, SimpleFilterForm
 from .models import Gig
 
@@ -43,7 +43,7 @@ def gig_detail(request, pk: int, slug: str):
 
 
 @login_required
-@ratelimit(key="user", rate="10/h", method="POST", block=True)
+@ratelimit(key="user_or_ip", rate=ratelimits.report, method="POST", block=True)
 def gig_report(request, pk: int, slug: str):
     gig = get_object_or_404(Gig.objects.published(), pk=pk)
     form = ReportForm(request.POST or None)
