@@ -80,3 +80,47 @@ def test_moderator_approves_from_the_queue_and_the_gig_goes_public(page, login_a
     page.get_by_role("link", name=gig.title).click()
     expect(page.locator("h1")).to_have_text(gig.title)
     expect(page).to_have_url(re.compile(rf"/lowongan/{gig.pk}/"))
+
+
+def test_worker_finds_a_wfh_gig_applies_and_both_sides_get_whatsapp_after_shortlist(page, login_as):
+    """A worker searches "cs wfh" from the home page, narrows to WFH gigs, opens the gig and
+    applies; no WhatsApp number is visible yet. The owner shortlists the applicant from the
+    applicant list, and then each side sees a wa.me link to the other."""
+    gig = factories.PublishedGigFactory(
+        title="CS WFH Admin Olshop Hijab", work_mode="remote", channels=["whatsapp", "shopee"]
+    )
+    factories.PublishedGigFactory(title="Admin Toko Offline Bandung", work_mode="onsite", city="Bandung")
+    worker = factories.WorkerFactory()
+
+    login_as(worker)
+    page.goto("/")
+    page.locator("#home-q").fill("cs wfh")
+    page.locator("#home-q").press("Enter")
+    expect(page).to_have_url(re.compile(r"/lowongan/\?.*q=cs\+wfh"))
+    filter_panel = page.locator("details.filter-panel")
+    if filter_panel.count():
+        filter_panel.locator("summary").click()
+    page.locator("#id_work_mode").select_option("remote")
+    page.locator("main form").get_by_role("button", name="Terapkan").click()
+    expect(page).to_have_url(re.compile(r"work_mode=remote"))
+    expect(page.get_by_role("link", name="Admin Toko Offline Bandung")).to_have_count(0)
+    page.get_by_role("link", name=gig.title).click()
+    expect(page.locator("h1")).to_have_text(gig.title)
+    page.locator("textarea[name=message]").fill("Saya biasa balas chat Shopee, siap WFH.")
+    page.get_by_role("button", name="Kirim lamaran").click()
+    expect(page.locator(".messages")).to_contain_text("Lamaran terkirim")
+    expect(page.locator("a[href^='https://wa.me/']")).to_have_count(0)
+
+    login_as(gig.employer)
+    page.goto("/saya/lowongan/")
+    page.get_by_role("link", name=re.compile(r"1 pelamar")).click()
+    page.get_by_role("link", name=worker.worker_profile.display_name).click()
+    page.get_by_role("button", name="Masukkan daftar pilihan").click()
+    expect(page.locator(".messages")).to_contain_text("Nomor WhatsApp kini terlihat")
+    expect(page.locator("a[href^='https://wa.me/62857']")).to_be_visible()
+
+    login_as(worker)
+    page.goto("/")
+    page.get_by_role("link", name="Lamaran saya").click()
+    page.get_by_role("link", name=gig.title).first.click()
+    expect(page.locator("a[href^='https://wa.me/62812']")).to_be_visible()
