@@ -186,3 +186,54 @@ def test_signup_form_never_errors_on_any_input(client, no_rate_limits):
         _assert_handled(client.post(url, data))
 
     post()
+
+
+@pytest.mark.django_db
+def test_worker_profile_form_never_errors_on_any_input(client_for, worker, no_rate_limits):
+    """The worker's one-page profile with junk everywhere, availability rows included."""
+    client = client_for(worker)
+    url = reverse("accounts:worker_profile")
+    form = st.fixed_dictionaries(
+        {
+            "display_name": TEXT,
+            "headline": TEXT,
+            "city": TEXT,
+            "open_to_remote": st.sampled_from(["", "on", "x"]),
+            "whatsapp": st.one_of(st.sampled_from(["0857 1234 5678", "+1 202 555 0100"]), TEXT),
+            "channels": some_of(Channel.choices),
+            "duties": some_of(Duty.choices),
+            "years_experience": NUMBER,
+            "languages": st.lists(TEXT, max_size=3),
+            "preferred_pay_models": some_of(PayModel.choices),
+            "expected_pay_min": NUMBER,
+            "expected_pay_model": one_of(PayModel.choices),
+            "portfolio_text": TEXT,
+            "link_1": st.one_of(st.sampled_from(["https://instagram.com/siti", "javascript:alert(1)"]), TEXT),
+            "slots-TOTAL_FORMS": st.sampled_from(["0", "1", "9999", "x"]),
+            "slots-INITIAL_FORMS": st.sampled_from(["0", "-1"]),
+            "slots-0-day": st.one_of(st.sampled_from(["0", "6", "9"]), TEXT),
+            "slots-0-start": st.one_of(st.sampled_from(["19:00", "24:61"]), TEXT),
+            "slots-0-end": st.one_of(st.sampled_from(["23:00", "19:00"]), TEXT),
+        }
+    )
+
+    @FUZZ
+    @given(form)
+    def post(data):
+        _assert_handled(client.post(url, data), "Ada isian yang perlu diperbaiki")
+
+    post()
+
+
+@pytest.mark.django_db
+def test_apply_form_never_errors_on_any_input(client_for, no_rate_limits):
+    """Any message or screening answer to a gig that asks a question: handled."""
+    gig = factories.PublishedGigFactory(screening_question="Pernah pakai Shopee Seller Center?")
+    url = reverse("listings:apply", args=[gig.pk, gig.slug])
+
+    @FUZZ
+    @given(st.fixed_dictionaries({"message": TEXT, "screening_answer": TEXT}))
+    def post(data):
+        _assert_handled(client_for(factories.WorkerFactory()).post(url, data))
+
+    post()
