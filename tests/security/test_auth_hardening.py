@@ -74,3 +74,19 @@ def test_session_cookie_is_not_readable_by_script_and_stays_first_party(client, 
     cookie = client.cookies["sessionid"]
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+def test_a_banned_employer_is_signed_out_everywhere_and_cannot_sign_in(client_for, employer, moderator):
+    """A ban takes effect at once: the open session stops working and the password no longer
+    signs in."""
+    from listings.safety import employer_ban
+
+    session = client_for(employer)
+    assert session.get(reverse("listings:my_gigs")).status_code == 200
+    employer_ban(user=employer, by=moderator, reason="Minta biaya pendaftaran")
+    response = session.get(reverse("listings:my_gigs"))
+    assert response.status_code == 302 and "/akun/login/" in response["Location"]
+    fresh = Client()
+    fresh.post(reverse("account_login"), {"login": employer.email, "password": factories.PASSWORD})
+    assert "_auth_user_id" not in fresh.session
