@@ -55,7 +55,7 @@ def city_q(city: str) -> Q:
     name = re.sub(r"[^\w ]", "", canonical_city(city)).strip()
     if not name:
         return Q()
-    return Q(city__iregex=rf"^{name}( |$)")
+    return Q(city__iexact=name) | Q(city__istartswith=f"{name} ")
 
 
 def hint_q(concept: Concept) -> Q | None:
