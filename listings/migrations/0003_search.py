@@ -2,8 +2,8 @@
 
 PostgreSQL-only schema kept outside the ORM: table `listings_search_concept` (the slang
 dictionary's concepts as tsqueries, synced from slang.json after every `migrate` by
-`listings.search.sync`) and column `listings_gig.search_tags` (the concepts a gig's text
-matches, plus `title:<key>` when its title does).
+`listings.search.sync`) and columns `listings_gig.search_bits` / `title_bits` (bit N set
+when the gig's text / title matches the concept at position N).
 
 The trigger keeps `listings_gig.search_vector` right for every write path (ORM saves,
 bulk_create, COPY, raw UPDATE): title (weight A) > channel/duty/schedule labels, city and
@@ -51,8 +51,11 @@ CODE_LABELS = {
 }
 
 TRIGGER_SQL = """
-CREATE TABLE IF NOT EXISTS listings_search_concept (key text PRIMARY KEY, query tsquery NOT NULL);
-ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_tags text[] NOT NULL DEFAULT '{}';
+CREATE TABLE IF NOT EXISTS listings_search_concept (
+    key text PRIMARY KEY, position smallint NOT NULL UNIQUE, query tsquery NOT NULL
+);
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_bits bit(256) NOT NULL DEFAULT B'0'::bit(256);
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS title_bits bit(256) NOT NULL DEFAULT B'0'::bit(256);
 
 CREATE OR REPLACE FUNCTION listings_gig_code_labels() RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$ SELECT %(labels)s::jsonb $$;
@@ -74,14 +77,12 @@ BEGIN
         || setweight(to_tsvector('indonesian', concat_ws(' ', labels, NEW.city, employer_name)), 'B')
         || setweight(to_tsvector('indonesian', concat_ws(' ', NEW.description, NEW.requirements,
                                                           NEW.commission_description)), 'C');
-    -- Dictionary concepts the text mentions ("remote", "title:remote" when in the title), so
-    -- ranking compares small arrays instead of re-reading every vector.
-    SELECT coalesce(array_agg(tag), '{}') INTO NEW.search_tags FROM (
-        SELECT c.key AS tag FROM listings_search_concept c WHERE NEW.search_vector @@ c.query
-        UNION ALL
-        SELECT 'title:' || c.key FROM listings_search_concept c
-         WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query
-    ) AS tags;
+    -- Dictionary concepts the text mentions (bit `position` of listings_search_concept set),
+    -- and those the title mentions: ranking then tests bits instead of re-reading vectors.
+    SELECT coalesce(bit_or(B'1'::bit(256) >> c.position), B'0'::bit(256)) INTO NEW.search_bits
+      FROM listings_search_concept c WHERE NEW.search_vector @@ c.query;
+    SELECT coalesce(bit_or(B'1'::bit(256) >> c.position), B'0'::bit(256)) INTO NEW.title_bits
+      FROM listings_search_concept c WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query;
     RETURN NEW;
 END $$;
 
@@ -105,7 +106,6 @@ CREATE TRIGGER listings_employer_name_changed
     FOR EACH ROW EXECUTE FUNCTION listings_employer_name_changed();
 
 CREATE INDEX IF NOT EXISTS gig_search_vector_gin ON listings_gig USING gin (search_vector);
-CREATE INDEX IF NOT EXISTS gig_search_tags_gin ON listings_gig USING gin (search_tags);
 CREATE INDEX IF NOT EXISTS gig_title_trgm ON listings_gig USING gin (title gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS gig_pay_estimate_month_idx ON listings_gig (pay_estimate_month DESC);
 UPDATE listings_gig SET search_vector = NULL;
@@ -120,8 +120,8 @@ DROP FUNCTION IF EXISTS listings_gig_code_labels();
 DROP INDEX IF EXISTS gig_search_vector_gin;
 DROP INDEX IF EXISTS gig_title_trgm;
 DROP INDEX IF EXISTS gig_pay_estimate_month_idx;
-DROP INDEX IF EXISTS gig_search_tags_gin;
-ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_tags;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_bits;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS title_bits;
 DROP TABLE IF EXISTS listings_search_concept;
 """
 

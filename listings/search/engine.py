@@ -2,8 +2,10 @@
 
 PostgreSQL: each concept matches a gig when one of its structured hints matches (e.g. "wfh"
 -> work_mode remote) or its terms match the trigger-maintained, `indonesian`-stemmed search
-vector; words the dictionary does not know are also matched by trigram word similarity on
-the title (pg_trgm), which catches typos in shop names and products.
+vector. For dictionary concepts that match is precomputed by the same trigger into bit
+columns (`search_bits`, `title_bits`), so ranking tests bits instead of re-reading vectors.
+Words the dictionary does not know are matched against the vector (prefix, text rank) and
+by trigram word similarity on the title (pg_trgm), which catches typos in product names.
 
 SQLite (quick start): the same concepts and scores, but text matching is `icontains` over
 title and description for every expanded term: no stemming, no typo tolerance beyond the
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -27,7 +29,7 @@ from django.db.models import BooleanField, Case, F, FloatField, Func, Q, QuerySe
 from django.utils import timezone
 
 from ..models import Gig
-from .dictionary import Concept, canonical_city
+from .dictionary import Concept, canonical_city, get_dictionary
 from .parsing import ParsedQuery
 
 TEXT_CONFIG = "indonesian"
@@ -77,20 +79,33 @@ def tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
     return " | ".join(alternatives)
 
 
-class HasSearchTag(Func):
-    """`search_tags @> ARRAY[tag]`: the gig's text mentions a dictionary concept (GIN-indexed)."""
+MAX_CONCEPTS = 256  # width of the bit(256) columns search_bits / title_bits (migration 0003)
 
-    template = "%(table)s.search_tags @> ARRAY[%(expressions)s]::text[]"
+
+@cache
+def concept_positions() -> dict[str, int]:
+    """Dictionary concept key -> its bit in `search_bits`/`title_bits` (stable: sorted keys)."""
+    keys = sorted({c.key for c in get_dictionary().phrases.values() if c.terms})
+    if len(keys) > MAX_CONCEPTS:
+        raise ValueError(f"slang.json has {len(keys)} concepts; the search bit columns hold {MAX_CONCEPTS}")
+    return {key: position for position, key in enumerate(keys)}
+
+
+class HasConceptBit(Func):
+    """The gig's text (or title) mentions a dictionary concept: one bit test, no vector read."""
+
+    template = "get_bit(%(table)s.%(column)s, %(expressions)s) = 1"
     output_field = BooleanField()
 
-    def __init__(self, tag: str):
-        super().__init__(Value(tag), table=Gig._meta.db_table)
+    def __init__(self, key: str, *, in_title: bool = False):
+        column = "title_bits" if in_title else "search_bits"
+        super().__init__(Value(concept_positions()[key]), table=Gig._meta.db_table, column=column)
 
 
 def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
     """Text match of a concept; `in_title` limits it to the title (PostgreSQL only)."""
     if uses_postgres() and not concept.fuzzy:
-        return Q(HasSearchTag(f"title:{concept.key}" if in_title else concept.key))
+        return Q(HasConceptBit(concept.key, in_title=in_title))
     if in_title:
         return None
     if uses_postgres():
@@ -154,7 +169,7 @@ def apply_query(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
     score = reduce(lambda a, b: a + b, [concept_score(c) for c in parsed.positive], freshness_score())
     if uses_postgres():
         # Text rank only for words the dictionary does not know (their matches are few and
-        # GIN-found); dictionary concepts are scored from the precomputed `search_tags`.
+        # GIN-found); dictionary concepts are scored from the precomputed concept bits.
         all_terms = tuple(t for c in parsed.positive if c.fuzzy for t in c.terms)
         raw = tsquery_text(all_terms, prefix=False)
         if raw:
