@@ -2,8 +2,8 @@
 
 PostgreSQL-only schema kept outside the ORM: table `listings_search_concept` (the slang
 dictionary's concepts as tsqueries, synced from slang.json after every `migrate` by
-`listings.search.sync`) and columns `listings_gig.search_bits` / `title_bits` (bit N set
-when the gig's text / title matches the concept at position N).
+`listings.search.sync`) and columns `listings_gig.search_concepts` / `title_concepts` (the
+positions of the concepts the gig's text / title matches; GIN-indexed).
 
 The trigger keeps `listings_gig.search_vector` right for every write path (ORM saves,
 bulk_create, COPY, raw UPDATE): title (weight A) > channel/duty/schedule labels, city and
@@ -54,8 +54,8 @@ TRIGGER_SQL = """
 CREATE TABLE IF NOT EXISTS listings_search_concept (
     key text PRIMARY KEY, position smallint NOT NULL UNIQUE, query tsquery NOT NULL
 );
-ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_bits bit(256) NOT NULL DEFAULT B'0'::bit(256);
-ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS title_bits bit(256) NOT NULL DEFAULT B'0'::bit(256);
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_concepts int[] NOT NULL DEFAULT '{}';
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS title_concepts int[] NOT NULL DEFAULT '{}';
 
 CREATE OR REPLACE FUNCTION listings_gig_code_labels() RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$ SELECT %(labels)s::jsonb $$;
@@ -77,11 +77,11 @@ BEGIN
         || setweight(to_tsvector('indonesian', concat_ws(' ', labels, NEW.city, employer_name)), 'B')
         || setweight(to_tsvector('indonesian', concat_ws(' ', NEW.description, NEW.requirements,
                                                           NEW.commission_description)), 'C');
-    -- Dictionary concepts the text mentions (bit `position` of listings_search_concept set),
-    -- and those the title mentions: ranking then tests bits instead of re-reading vectors.
-    SELECT coalesce(bit_or(B'1'::bit(256) >> c.position), B'0'::bit(256)) INTO NEW.search_bits
+    -- Dictionary concepts (listings_search_concept.position) the text and the title mention:
+    -- matching and ranking then test small indexed int arrays instead of re-reading vectors.
+    SELECT coalesce(array_agg(c.position ORDER BY c.position), '{}') INTO NEW.search_concepts
       FROM listings_search_concept c WHERE NEW.search_vector @@ c.query;
-    SELECT coalesce(bit_or(B'1'::bit(256) >> c.position), B'0'::bit(256)) INTO NEW.title_bits
+    SELECT coalesce(array_agg(c.position ORDER BY c.position), '{}') INTO NEW.title_concepts
       FROM listings_search_concept c WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query;
     RETURN NEW;
 END $$;
@@ -106,7 +106,10 @@ CREATE TRIGGER listings_employer_name_changed
     FOR EACH ROW EXECUTE FUNCTION listings_employer_name_changed();
 
 CREATE INDEX IF NOT EXISTS gig_search_vector_gin ON listings_gig USING gin (search_vector);
+CREATE INDEX IF NOT EXISTS gig_search_concepts_gin ON listings_gig USING gin (search_concepts);
 CREATE INDEX IF NOT EXISTS gig_title_trgm ON listings_gig USING gin (title gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS gig_city_upper_idx ON listings_gig (upper(city) text_pattern_ops);
+CREATE INDEX IF NOT EXISTS gig_newest_idx ON listings_gig (published_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS gig_pay_estimate_month_idx ON listings_gig (pay_estimate_month DESC);
 UPDATE listings_gig SET search_vector = NULL;
 """
@@ -120,8 +123,11 @@ DROP FUNCTION IF EXISTS listings_gig_code_labels();
 DROP INDEX IF EXISTS gig_search_vector_gin;
 DROP INDEX IF EXISTS gig_title_trgm;
 DROP INDEX IF EXISTS gig_pay_estimate_month_idx;
-ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_bits;
-ALTER TABLE listings_gig DROP COLUMN IF EXISTS title_bits;
+DROP INDEX IF EXISTS gig_search_concepts_gin;
+DROP INDEX IF EXISTS gig_city_upper_idx;
+DROP INDEX IF EXISTS gig_newest_idx;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_concepts;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS title_concepts;
 DROP TABLE IF EXISTS listings_search_concept;
 """
 

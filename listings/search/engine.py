@@ -2,8 +2,8 @@
 
 PostgreSQL: each concept matches a gig when one of its structured hints matches (e.g. "wfh"
 -> work_mode remote) or its terms match the trigger-maintained, `indonesian`-stemmed search
-vector. For dictionary concepts that match is precomputed by the same trigger into bit
-columns (`search_bits`, `title_bits`), so ranking tests bits instead of re-reading vectors.
+vector. For dictionary concepts that match is precomputed by the same trigger into indexed
+int arrays (`search_concepts`, `title_concepts`), so nothing re-reads vectors per row.
 Words the dictionary does not know are matched against the vector (prefix, text rank) and
 by trigram word similarity on the title (pg_trgm), which catches typos in product names.
 
@@ -79,33 +79,28 @@ def tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
     return " | ".join(alternatives)
 
 
-MAX_CONCEPTS = 256  # width of the bit(256) columns search_bits / title_bits (migration 0003)
-
-
 @cache
 def concept_positions() -> dict[str, int]:
-    """Dictionary concept key -> its bit in `search_bits`/`title_bits` (stable: sorted keys)."""
+    """Dictionary concept key -> its number in `search_concepts` (stable: sorted keys)."""
     keys = sorted({c.key for c in get_dictionary().phrases.values() if c.terms})
-    if len(keys) > MAX_CONCEPTS:
-        raise ValueError(f"slang.json has {len(keys)} concepts; the search bit columns hold {MAX_CONCEPTS}")
     return {key: position for position, key in enumerate(keys)}
 
 
-class HasConceptBit(Func):
-    """The gig's text (or title) mentions a dictionary concept: one bit test, no vector read."""
+class MentionsConcept(Func):
+    """The gig's text (or title) mentions a dictionary concept (GIN-indexed array test)."""
 
-    template = "get_bit(%(table)s.%(column)s, %(expressions)s) = 1"
+    template = "%(table)s.%(column)s @> ARRAY[%(expressions)s]::int[]"
     output_field = BooleanField()
 
     def __init__(self, key: str, *, in_title: bool = False):
-        column = "title_bits" if in_title else "search_bits"
+        column = "title_concepts" if in_title else "search_concepts"
         super().__init__(Value(concept_positions()[key]), table=Gig._meta.db_table, column=column)
 
 
 def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
     """Text match of a concept; `in_title` limits it to the title (PostgreSQL only)."""
     if uses_postgres() and not concept.fuzzy:
-        return Q(HasConceptBit(concept.key, in_title=in_title))
+        return Q(MentionsConcept(concept.key, in_title=in_title))
     if in_title:
         return None
     if uses_postgres():
@@ -155,27 +150,30 @@ def freshness_score():
     return Case(*whens, default=Value(0.0), output_field=FloatField())
 
 
-def apply_query(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
-    """Filter to gigs matching at least one specific concept and annotate `relevance`."""
+def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
+    """Keep gigs matching at least one specific concept and none of the excluded ones."""
     for concept in parsed.negative:
         excluded = concept_q(concept)
         if excluded is not None:
             qs = qs.exclude(excluded)
     required = [q for q in (concept_q(c) for c in parsed.filtering) if q is not None]
     if required:
-        qs = qs.filter(reduce(or_, required))
-    elif parsed.filtering:
-        return qs.none()
+        return qs.filter(reduce(or_, required))
+    return qs.none() if parsed.filtering else qs
+
+
+def relevance_score(parsed: ParsedQuery):
+    """The ranking expression: concept weights + title bonus + text rank + freshness."""
     score = reduce(lambda a, b: a + b, [concept_score(c) for c in parsed.positive], freshness_score())
     if uses_postgres():
         # Text rank only for words the dictionary does not know (their matches are few and
-        # GIN-found); dictionary concepts are scored from the precomputed concept bits.
+        # GIN-found); dictionary concepts are scored from the precomputed concept arrays.
         all_terms = tuple(t for c in parsed.positive if c.fuzzy for t in c.terms)
         raw = tsquery_text(all_terms, prefix=False)
         if raw:
             rank = SearchRank(F("search_vector"), SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
             score = score + rank * Value(RANK_WEIGHT)
-    return qs.annotate(relevance=score)
+    return score
 
 
 def apply_filters(qs: QuerySet[Gig], params: dict) -> QuerySet[Gig]:

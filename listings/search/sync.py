@@ -1,8 +1,8 @@
 """Keeps PostgreSQL's `listings_search_concept` table equal to the slang dictionary.
 
 Runs after every `manage.py migrate` (post_migrate signal). When a concept's terms changed,
-every gig is re-tagged (the search trigger recomputes `search_bits` / `title_bits`), so editing slang.json
-and running `migrate` is all a deploy needs.
+every gig is re-tagged (the search trigger recomputes `search_concepts` / `title_concepts`),
+so editing slang.json and running `migrate` is all a deploy needs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .engine import TEXT_CONFIG, concept_positions, tsquery_text
 
 
 def concept_queries() -> dict[str, str]:
-    """Concept key -> raw tsquery text, in bit-position order (see `concept_positions`)."""
+    """Concept key -> raw tsquery text, in position order (see `concept_positions`)."""
     queries = {}
     for concept in get_dictionary().phrases.values():
         raw = tsquery_text(concept.terms, prefix=False)

@@ -67,7 +67,7 @@ def test_pagination_keeps_the_search(client, db):
 
 
 def test_search_page_query_count(client, gigs, django_assert_max_num_queries):
-    """Count + page, plus session/auth overhead: a small constant number of queries."""
+    """Window ids, count and page: a small constant number of queries."""
     factories.PublishedGigFactory.create_batch(5)
     with django_assert_max_num_queries(3):
         client.get("/lowongan/", {"q": "cs wfh", "channel": ["whatsapp"]})
