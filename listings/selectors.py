@@ -1,12 +1,13 @@
 """Read-side queries for gigs."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
-from .models import Gig
+from .models import Gig, Report
 from .search import search_gigs
+from .vocabulary import GigStatus
 
 # Filters an empty search may suggest dropping, most restrictive first, with their label.
 RELAXABLE = (
@@ -44,3 +45,34 @@ def gig_search_relaxations(*, params: dict) -> list[dict]:
 def gig_detail_for(*, user: User, pk: int) -> Gig:
     """The gig if `user` may see it; raises Gig.DoesNotExist otherwise (a 404 for views)."""
     return Gig.objects.visible_to(user).with_card_data().prefetch_related("time_windows").get(pk=pk)
+
+
+def gig_list_for_owner(*, user: User) -> QuerySet[Gig]:
+    """The owner's gigs, most recently changed first."""
+    return Gig.objects.owned_by(user).order_by("-updated_at", "-pk")
+
+
+def moderation_queue(*, filters: dict | None = None) -> QuerySet[Gig]:
+    """Gigs for the moderators' queue: pending gigs oldest first (by default)."""
+    filters = filters or {}
+    status = filters.get("status") or GigStatus.PENDING
+    qs = Gig.objects.filter(status=status).with_card_data()
+    if filters.get("pay_model"):
+        qs = qs.filter(pay_model=filters["pay_model"])
+    if filters.get("work_mode"):
+        qs = qs.filter(work_mode=filters["work_mode"])
+    if filters.get("verified") == "yes":
+        qs = qs.filter(employer__employer_profile__is_verified=True)
+    elif filters.get("verified") == "no":
+        qs = qs.exclude(employer__employer_profile__is_verified=True)
+    return qs.annotate(open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN))).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def open_reports() -> QuerySet[Report]:
+    return (
+        Report.objects.filter(status=Report.Status.OPEN)
+        .select_related("gig", "reporter", "gig__employer__employer_profile")
+        .order_by("created_at", "pk")
+    )
