@@ -13,6 +13,7 @@ from . import jsonld, selectors, services
 from .filters import GigSearchFilter
 from .forms import ReportForm
 from .models import Gig
+from .search import RANK_WINDOW
 
 PAGE_SIZE = 20
 
@@ -38,6 +39,7 @@ def gig_list(request):
         "gigs": page.object_list,
         "search_query": query.urlencode(),
         "relaxations": [] if page.paginator.count else _relaxation_links(filterset, query),
+        "results_capped": (getattr(filterset.qs, "known_count", None) or 0) >= RANK_WINDOW,
     }
     template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
     response = render(request, template, context)

@@ -19,7 +19,7 @@ PostgreSQL vs SQLite: on PostgreSQL text matching uses a trigger-maintained `tsv
 same API and scoring run with `icontains` over title and description for every expanded term:
 no stemming and no text rank, so results are sensible but less finely ordered.
 
-Relevance ranking considers the newest `RANK_WINDOW` (2000) gigs that match; results, and
+Relevance ranking considers the newest `RANK_WINDOW` (1000) gigs that match; results, and
 the result count, of very broad queries are therefore capped at that many. A relevance
 search runs that one id query when `search_gigs` is called; other sorts stay fully lazy.
 """
@@ -32,6 +32,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from ..models import Gig
+from ..querysets import GigQuerySet
 from .engine import apply_filters, apply_matching, relevance_score
 from .params import PARAM_NAMES, Sort, clean_search_params
 from .parsing import ParsedQuery, parse_query
@@ -39,7 +40,7 @@ from .parsing import ParsedQuery, parse_query
 # Relevance ranks at most this many of the newest matching gigs. Broad queries ("cs wfh")
 # match most of the board; ranking all of them would cost time linear in the board's size,
 # and a job seeker's first pages should be fresh gigs anyway. Narrower queries are unaffected.
-RANK_WINDOW = 2000
+RANK_WINDOW = 1000
 
 __all__ = [
     "PARAM_NAMES",
@@ -63,14 +64,30 @@ def search_gigs(params: Mapping[str, Any] | None) -> QuerySet[Gig]:
         # are fetched first (one indexed query) because PostgreSQL cannot join a LIMITed
         # IN-subquery and would re-run it for every row.
         window = list(matched.order_by("-published_at", "-pk").values_list("pk", flat=True)[:RANK_WINDOW])
-        return (
-            _with_card_data(Gig.objects.filter(pk__in=window))
+        ranked = (
+            _with_card_data(RankedGigQuerySet(Gig).filter(pk__in=window))
             .annotate(relevance=relevance_score(parsed))
             .order_by("-relevance", "-published_at", "-pk")
         )
+        ranked.known_count = len(window)
+        return ranked
     if sort == Sort.PAY:
         return _with_card_data(matched).order_by("-pay_estimate_month", "-published_at", "-pk")
     return _with_card_data(matched).order_by("-published_at", "-pk")
+
+
+class RankedGigQuerySet(GigQuerySet):
+    """A ranked relevance window: its size is known, so `count()` (paginators) costs no query.
+
+    Any further filtering makes a clone without `known_count`, which counts normally.
+    """
+
+    known_count: int | None = None
+
+    def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        return super().count()
 
 
 def _with_card_data(qs: QuerySet[Gig]) -> QuerySet[Gig]:

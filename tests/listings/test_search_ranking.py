@@ -137,3 +137,12 @@ def test_relevance_ranks_only_the_newest_window(board, monkeypatch):
     monkeypatch.setattr("listings.search.RANK_WINDOW", 2)
     assert search_gigs({"q": "cs wfh"}).count() == 2
     assert search_gigs({"q": "cs wfh", "sort": "newest"}).count() > 2
+
+
+def test_ranked_count_is_known_without_a_query_and_refilters_correctly(board, django_assert_num_queries):
+    """A relevance search knows its size; filtering it further counts for real."""
+    ranked = search_gigs({"q": "cs wfh"})
+    expected = len(list(ranked))
+    with django_assert_num_queries(0):
+        assert ranked.count() == expected
+    assert ranked.filter(title="CS Toko Hijab").count() == 1
