@@ -109,7 +109,14 @@ CREATE INDEX IF NOT EXISTS gig_search_vector_gin ON listings_gig USING gin (sear
 CREATE INDEX IF NOT EXISTS gig_search_concepts_gin ON listings_gig USING gin (search_concepts);
 CREATE INDEX IF NOT EXISTS gig_title_trgm ON listings_gig USING gin (title gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS gig_city_upper_idx ON listings_gig (upper(city) text_pattern_ops);
-CREATE INDEX IF NOT EXISTS gig_newest_idx ON listings_gig (published_at DESC, id DESC);
+-- Live gigs in publication order, alone and per pay model / work mode: the relevance window,
+-- "newest" pages and their counts walk these (index-only once vacuumed) instead of the table.
+CREATE INDEX IF NOT EXISTS gig_live_newest_idx ON listings_gig (published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS gig_live_pay_model_idx ON listings_gig (pay_model, published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS gig_live_work_mode_idx ON listings_gig (work_mode, published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
 CREATE INDEX IF NOT EXISTS gig_pay_estimate_month_idx ON listings_gig (pay_estimate_month DESC);
 UPDATE listings_gig SET search_vector = NULL;
 """
@@ -125,7 +132,9 @@ DROP INDEX IF EXISTS gig_title_trgm;
 DROP INDEX IF EXISTS gig_pay_estimate_month_idx;
 DROP INDEX IF EXISTS gig_search_concepts_gin;
 DROP INDEX IF EXISTS gig_city_upper_idx;
-DROP INDEX IF EXISTS gig_newest_idx;
+DROP INDEX IF EXISTS gig_live_newest_idx;
+DROP INDEX IF EXISTS gig_live_pay_model_idx;
+DROP INDEX IF EXISTS gig_live_work_mode_idx;
 ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_concepts;
 ALTER TABLE listings_gig DROP COLUMN IF EXISTS title_concepts;
 DROP TABLE IF EXISTS listings_search_concept;
