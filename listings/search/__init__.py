@@ -65,7 +65,7 @@ def search_gigs(params: Mapping[str, Any] | None) -> QuerySet[Gig]:
         # IN-subquery and would re-run it for every row.
         window = list(matched.order_by("-published_at", "-pk").values_list("pk", flat=True)[:RANK_WINDOW])
         ranked = (
-            _with_card_data(RankedGigQuerySet(Gig).filter(pk__in=window))
+            _with_card_data(RankedGigQuerySet(Gig).filter(pk__any_of=window))
             .annotate(relevance=relevance_score(parsed))
             .order_by("-relevance", "-published_at", "-pk")
         )

@@ -25,7 +25,19 @@ from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, Func, Q, QuerySet, Value, When
+from django.db.models import (
+    BigAutoField,
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    Func,
+    Lookup,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from ..models import Gig
@@ -46,6 +58,25 @@ HINT_LOOKUPS = {
     "duties": "duties__has_any_code",
     "schedule": "schedule__has_any_code",
 }
+
+
+@BigAutoField.register_lookup
+class AnyOf(Lookup):
+    """`pk__any_of=[…]`: one array parameter on PostgreSQL (`= ANY(%s)`) rather than one
+    placeholder per id, which costs Django and psycopg milliseconds for a 1000-id window."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*lhs_params, [int(v) for v in self.rhs]]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        ids = [int(v) for v in self.rhs]
+        placeholders = ", ".join(["%s"] * len(ids)) or "NULL"
+        return f"{lhs} IN ({placeholders})", [*lhs_params, *ids]
 
 
 def uses_postgres() -> bool:
