@@ -52,7 +52,7 @@ CODE_LABELS = {
 
 TRIGGER_SQL = """
 CREATE TABLE IF NOT EXISTS listings_search_concept (
-    key text PRIMARY KEY, position smallint NOT NULL UNIQUE, query tsquery NOT NULL
+    key text PRIMARY KEY, position smallint NOT NULL UNIQUE, query tsquery
 );
 ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_concepts int[] NOT NULL DEFAULT '{}';
 ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS title_concepts int[] NOT NULL DEFAULT '{}';
@@ -77,10 +77,16 @@ BEGIN
         || setweight(to_tsvector('indonesian', concat_ws(' ', labels, NEW.city, employer_name)), 'B')
         || setweight(to_tsvector('indonesian', concat_ws(' ', NEW.description, NEW.requirements,
                                                           NEW.commission_description)), 'C');
-    -- Dictionary concepts (listings_search_concept.position) the text and the title mention:
-    -- matching and ranking then test small indexed int arrays instead of re-reading vectors.
+    -- Tags (listings_search_concept.position): dictionary concepts the text and the title
+    -- mention, plus the gig's structured codes; matching and ranking then test one small
+    -- GIN-indexed int array instead of re-reading vectors and JSON.
     SELECT coalesce(array_agg(c.position ORDER BY c.position), '{}') INTO NEW.search_concepts
-      FROM listings_search_concept c WHERE NEW.search_vector @@ c.query;
+      FROM listings_search_concept c
+     WHERE (c.query IS NOT NULL AND NEW.search_vector @@ c.query)
+        OR c.key = ANY (ARRAY['code:work_mode:' || NEW.work_mode, 'code:pay_model:' || NEW.pay_model]
+            || ARRAY(SELECT 'code:channels:' || x FROM jsonb_array_elements_text(NEW.channels) x)
+            || ARRAY(SELECT 'code:duties:' || x FROM jsonb_array_elements_text(NEW.duties) x)
+            || ARRAY(SELECT 'code:schedule:' || x FROM jsonb_array_elements_text(NEW.schedule) x));
     SELECT coalesce(array_agg(c.position ORDER BY c.position), '{}') INTO NEW.title_concepts
       FROM listings_search_concept c WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query;
     RETURN NEW;
@@ -89,7 +95,7 @@ END $$;
 DROP TRIGGER IF EXISTS listings_gig_search_vector ON listings_gig;
 CREATE TRIGGER listings_gig_search_vector
     BEFORE INSERT OR UPDATE OF title, description, requirements, commission_description, city,
-        channels, duties, schedule, employer_id, search_vector
+        channels, duties, schedule, work_mode, pay_model, employer_id, search_vector
     ON listings_gig FOR EACH ROW EXECUTE FUNCTION listings_gig_search_vector_update();
 
 -- A renamed business re-indexes its gigs (setting the vector fires the trigger above).

@@ -41,7 +41,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from ..models import Gig
-from .dictionary import Concept, canonical_city, get_dictionary
+from .dictionary import HINT_VOCABULARIES, Concept, canonical_city, get_dictionary
 from .parsing import ParsedQuery
 
 TEXT_CONFIG = "indonesian"
@@ -92,9 +92,13 @@ def city_q(city: str) -> Q:
 
 
 def hint_q(concept: Concept) -> Q | None:
-    parts = [
-        Q(**{HINT_LOOKUPS[name]: list(codes)}) for name, codes in concept.hints.items() if name != "city"
-    ]
+    if uses_postgres():
+        tags = hint_tags(concept)
+        parts = [Q(ConceptArrayTest(tags))] if tags else []
+    else:
+        parts = [
+            Q(**{HINT_LOOKUPS[name]: list(codes)}) for name, codes in concept.hints.items() if name != "city"
+        ]
     parts += [city_q(city) for city in concept.cities]
     return reduce(or_, parts) if parts else None
 
@@ -110,28 +114,51 @@ def tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
     return " | ".join(alternatives)
 
 
+def code_key(field: str, code: str) -> str:
+    """Tag of a structured code in `search_concepts`, e.g. 'code:channels:shopee'."""
+    return f"code:{field}:{code}"
+
+
 @cache
 def concept_positions() -> dict[str, int]:
-    """Dictionary concept key -> its number in `search_concepts` (stable: sorted keys)."""
-    keys = sorted({c.key for c in get_dictionary().phrases.values() if c.terms})
-    return {key: position for position, key in enumerate(keys)}
+    """Tag -> its number in `search_concepts`: dictionary concepts and structured codes.
+
+    Structured codes (work mode, pay model, channels, duties, schedule) live in the same
+    GIN-indexed array as text concepts, so "concept matches by hint or by words" is one
+    indexable array test with real statistics (the planner then picks good plans).
+    """
+    keys = {c.key for c in get_dictionary().phrases.values() if c.terms}
+    keys |= {
+        code_key(field, code) for field, vocabulary in HINT_VOCABULARIES.items() for code in vocabulary.values
+    }
+    return {key: position for position, key in enumerate(sorted(keys))}
 
 
-class MentionsConcept(Func):
-    """The gig's text (or title) mentions a dictionary concept (GIN-indexed array test)."""
+class ConceptArrayTest(Func):
+    """`search_concepts && ARRAY[…]` (any of the tags) or `@>` (all of them)."""
 
-    template = "%(table)s.%(column)s @> ARRAY[%(expressions)s]::int[]"
+    template = "%(table)s.%(column)s %(operator)s %(expressions)s::int[]"
     output_field = BooleanField()
 
-    def __init__(self, key: str, *, in_title: bool = False):
+    def __init__(self, tags: list[str], *, operator: str = "&&", in_title: bool = False):
+        positions = concept_positions()
         column = "title_concepts" if in_title else "search_concepts"
-        super().__init__(Value(concept_positions()[key]), table=Gig._meta.db_table, column=column)
+        super().__init__(
+            Value(sorted(positions[tag] for tag in tags)),
+            table=Gig._meta.db_table,
+            column=column,
+            operator=operator,
+        )
+
+
+def hint_tags(concept: Concept) -> list[str]:
+    return [code_key(name, code) for name, codes in concept.hints.items() if name != "city" for code in codes]
 
 
 def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
     """Text match of a concept; `in_title` limits it to the title (PostgreSQL only)."""
     if uses_postgres() and not concept.fuzzy:
-        return Q(MentionsConcept(concept.key, in_title=in_title))
+        return Q(ConceptArrayTest([concept.key], in_title=in_title))
     if in_title:
         return None
     if uses_postgres():
@@ -149,6 +176,11 @@ def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
 
 
 def concept_q(concept: Concept) -> Q | None:
+    if uses_postgres() and not concept.fuzzy:
+        # Hints and words in one overlap test: one index condition with good estimates.
+        parts = [Q(ConceptArrayTest([*hint_tags(concept), concept.key]))]
+        parts += [city_q(city) for city in concept.cities]
+        return reduce(or_, parts)
     parts = [q for q in (hint_q(concept), text_q(concept)) if q is not None]
     return reduce(or_, parts) if parts else None
 

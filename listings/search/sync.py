@@ -13,14 +13,14 @@ from .dictionary import get_dictionary
 from .engine import TEXT_CONFIG, concept_positions, tsquery_text
 
 
-def concept_queries() -> dict[str, str]:
-    """Concept key -> raw tsquery text, in position order (see `concept_positions`)."""
+def concept_queries() -> dict[str, str | None]:
+    """Tag -> raw tsquery text (None for structured-code tags), in position order."""
     queries = {}
     for concept in get_dictionary().phrases.values():
         raw = tsquery_text(concept.terms, prefix=False)
         if raw:
             queries[concept.key] = raw
-    return {key: queries[key] for key in concept_positions()}
+    return {key: queries.get(key) for key in concept_positions()}
 
 
 def sync_search_concepts(*, using: str = "default") -> bool:
@@ -35,8 +35,8 @@ def sync_search_concepts(*, using: str = "default") -> bool:
             return False
         keys, raws, positions = list(wanted), list(wanted.values()), list(range(len(wanted)))
         cursor.execute(
-            "SELECT key, position, query::text FROM listings_search_concept"
-            " UNION ALL SELECT %s || key, position, to_tsquery(%s::regconfig, raw)::text"
+            "SELECT key, position, coalesce(query::text, '') FROM listings_search_concept"
+            " UNION ALL SELECT %s || key, position, coalesce(to_tsquery(%s::regconfig, raw)::text, '')"
             " FROM unnest(%s::text[], %s::text[], %s::int[]) AS wanted(key, raw, position)",
             ["new:", TEXT_CONFIG, keys, raws, positions],
         )
