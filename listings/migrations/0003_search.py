@@ -1,9 +1,10 @@
 """Search: pg_trgm, the stored search vector (trigger-maintained) and estimated pay columns.
 
 PostgreSQL-only schema kept outside the ORM: table `listings_search_concept` (the slang
-dictionary's concepts as tsqueries, synced from slang.json after every `migrate` by
-`listings.search.sync`) and columns `listings_gig.search_concepts` / `title_concepts` (the
-positions of the concepts the gig's text / title matches; GIN-indexed).
+dictionary's concepts as tsqueries plus one tag per structured code, synced from slang.json
+and the vocabulary after every `migrate` by `listings.search.sync`) and columns
+`listings_gig.search_concepts` / `title_concepts` (the positions of the tags the gig's
+text, codes / title match; GIN-indexed).
 
 The trigger keeps `listings_gig.search_vector` right for every write path (ORM saves,
 bulk_create, COPY, raw UPDATE): title (weight A) > channel/duty/schedule labels, city and
