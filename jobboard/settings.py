@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Turns django-ratelimit's block=True into RATELIMIT_VIEW (a 429 page) instead of a 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "jobboard.urls"
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "listings.context_processors.inbox",
             ],
         },
     },
@@ -212,6 +215,11 @@ PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "listings.views.ratelimited"
+# Per user (or IP when anonymous), POST only; see listings/ratelimits.py.
+RATELIMIT_GIG_POST = env("RATELIMIT_GIG_POST", default="20/h")
+RATELIMIT_REPORT = env("RATELIMIT_REPORT", default="10/h")
+# Applications one worker may send (django-ratelimit syntax).
+APPLICATION_RATE = env("APPLICATION_RATE", default="30/h")
 
 # Content-Security-Policy: our own static files only, no third parties.
 CONTENT_SECURITY_POLICY = {

@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .models import Gig
+from .models import Gig, Report
 
 
 def send_templated(*, to: str, template: str, context: dict, headers: dict | None = None) -> int:
@@ -26,3 +26,38 @@ def send_gig_decision(*, gig: Gig, kind: str) -> int:
         template=f"gig_{kind}",
         context={"gig": gig, "gig_url": settings.SITE_URL + gig.get_absolute_url()},
     )
+
+
+def send_application_update(*, application, action: str) -> int:
+    """Tell the other side of an application what changed (see `listings.applications`)."""
+    from .applications import NOTIFY_EMPLOYER, notice_text
+
+    recipient = application.gig.employer if action in NOTIFY_EMPLOYER else application.worker
+    if recipient is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        notice = notice_text(application, action)
+    return send_templated(
+        to=recipient.email,
+        template="application_update",
+        context={
+            "notice": notice,
+            "gig": application.gig,
+            "action": action,
+            "application_url": settings.SITE_URL + application.get_absolute_url(),
+        },
+    )
+
+
+def send_report_outcome(*, report: Report) -> int:
+    """Tell a reporter what became of their report (actioned or dismissed)."""
+    return send_templated(
+        to=report.reporter.email,
+        template="report_outcome",
+        context={"report": report, "gig": report.gig, "actioned": report.status == Report.Status.ACTIONED},
+    )
+
+
+def send_account_notice(*, user, template: str) -> int:
+    """Account-level notices (e.g. `account_banned`) with the reason on the user record."""
+    return send_templated(to=user.email, template=template, context={"user": user})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views, views_employer, views_moderation
+from . import feeds, views, views_applications, views_employer, views_inbox, views_moderation, views_safety
 
 app_name = "listings"
 
@@ -10,6 +10,22 @@ urlpatterns = [
     path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),
     path("lowongan/feed/atom/", feeds.GigSearchAtomFeed(), name="gig_feed_atom"),
     path("lowongan/<int:pk>/<slug:slug>/", views.gig_detail, name="gig_detail"),
+    path("notifikasi/", views_inbox.inbox_list, name="inbox"),
+    path("lowongan/<int:pk>/<slug:slug>/lamar/", views_applications.apply, name="apply"),
+    path("lamaran/", views_applications.my_applications, name="my_applications"),
+    path("lamaran/<int:pk>/", views_applications.application_detail, name="application_detail"),
+    path("lamaran/<int:pk>/catatan/", views_applications.application_note, name="application_note"),
+    path(
+        "lamaran/<int:pk>/<slug:action>/",
+        views_applications.application_action,
+        name="application_action",
+    ),
+    path("saya/lowongan/<int:pk>/pelamar/", views_applications.gig_applicants, name="gig_applicants"),
+    path(
+        "saya/lowongan/<int:pk>/pelamar/tolak/",
+        views_applications.gig_applicants_decline,
+        name="gig_applicants_decline",
+    ),
     path("lowongan/<int:pk>/<slug:slug>/laporkan/", views.gig_report, name="gig_report"),
     path("saya/lowongan/", views_employer.my_gigs, name="my_gigs"),
     path("saya/lowongan/baru/", views_employer.gig_create, name="gig_create"),
@@ -28,4 +44,5 @@ urlpatterns = [
     ),
     path("moderasi/laporan/", views_moderation.report_queue, name="report_queue"),
     path("moderasi/laporan/<int:pk>/", views_moderation.report_resolve, name="report_resolve"),
+    path("moderasi/akun/<int:pk>/<slug:action>/", views_safety.employer_trust, name="employer_trust"),
 ]

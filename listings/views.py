@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
-from . import jsonld, selectors, services
+from . import jsonld, ratelimits, selectors, services
 from .filters import GigSearchFilter
 from .forms import ReportForm
 from .models import Gig
@@ -69,7 +69,7 @@ def gig_detail(request, pk: int, slug: str):
 
 
 @login_required
-@ratelimit(key="user", rate="10/h", method="POST", block=True)
+@ratelimit(key="user_or_ip", rate=ratelimits.report, method="POST", block=True)
 def gig_report(request, pk: int, slug: str):
     gig = get_object_or_404(Gig.objects.published(), pk=pk)
     form = ReportForm(request.POST or None)

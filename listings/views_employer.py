@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from . import selectors, services
+from . import ratelimits, selectors, services
 from .forms import GigForm, TimeWindowFormSet, time_windows_from
 from .models import Gig
 from .vocabulary import GigStatus
@@ -67,7 +67,7 @@ def _status_message(gig: Gig) -> str:
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=True)
+@ratelimit(key="user_or_ip", rate=ratelimits.gig_post, method="POST", block=True)
 def gig_create(request):
     _require_employer(request)
     if not hasattr(request.user, "employer_profile"):
@@ -88,7 +88,10 @@ def gig_edit(request, pk: int):
 @login_required
 def my_gigs(request):
     _require_employer(request)
-    gigs = selectors.gig_list_for_owner(user=request.user)
+    gigs = list(selectors.gig_list_for_owner(user=request.user))
+    counts = selectors.applications_count_by_gig([gig.pk for gig in gigs])
+    for gig in gigs:
+        gig.application_counts = counts.get(gig.pk, selectors.ApplicationCounts())
     return render(request, "listings/my_gigs.html", {"gigs": gigs})
 
 

@@ -165,7 +165,7 @@ def drop_search_trigger(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("listings", "0002_gig_code_gin_indexes"),
+        ("listings", "0005_screening"),
         ("accounts", "0001_initial"),
     ]
 
