@@ -6,19 +6,6 @@ from .models import Gig
 from .vocabulary import Channel, Duty, PayModel, RejectionTemplate, ReportReason, Schedule, Weekday, WorkMode
 
 
-class SimpleFilterForm(forms.Form):
-    pay_model = forms.ChoiceField(
-        label=_("Sistem gaji"), required=False, choices=[("", _("Semua"))] + PayModel.choices
-    )
-    work_mode = forms.ChoiceField(
-        label=_("Lokasi kerja"), required=False, choices=[("", _("Semua"))] + WorkMode.choices
-    )
-    channel = forms.ChoiceField(
-        label=_("Channel"), required=False, choices=[("", _("Semua"))] + Channel.choices
-    )
-    city = forms.CharField(label=_("Kota"), required=False, max_length=80)
-
-
 def _checkboxes(choices, label, required=True):
     return forms.MultipleChoiceField(
         label=label, choices=choices, widget=forms.CheckboxSelectMultiple, required=required

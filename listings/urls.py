@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views, views_applications, views_employer, views_inbox, views_moderation, views_safety
+from . import feeds, views, views_applications, views_employer, views_inbox, views_moderation, views_safety
 
 app_name = "listings"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("lowongan/", views.gig_list, name="gig_list"),
+    path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),
+    path("lowongan/feed/atom/", feeds.GigSearchAtomFeed(), name="gig_feed_atom"),
     path("lowongan/<int:pk>/<slug:slug>/", views.gig_detail, name="gig_detail"),
     path("notifikasi/", views_inbox.inbox_list, name="inbox"),
     path("lowongan/<int:pk>/<slug:slug>/lamar/", views_applications.apply, name="apply"),

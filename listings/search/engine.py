@@ -1,0 +1,260 @@
+"""Turning cleaned parameters and a parsed query into one ranked queryset.
+
+PostgreSQL: each concept matches a gig when one of its structured hints matches (e.g. "wfh"
+-> work_mode remote) or its terms match the trigger-maintained, `indonesian`-stemmed search
+vector. For dictionary concepts that match is precomputed by the same trigger into indexed
+int arrays (`search_concepts`, `title_concepts`), so nothing re-reads vectors per row.
+Words the dictionary does not know are matched against the vector (prefix, text rank) and
+by trigram word similarity on the title (pg_trgm), which catches typos in product names.
+
+SQLite (quick start): the same concepts and scores, but text matching is `icontains` over
+title and description for every expanded term: no stemming, no typo tolerance beyond the
+dictionary's corrections, no text rank.
+
+Score = sum of matched concept weights (hint match: full weight; text match of a concept
+that also has hints: half) + text rank (PostgreSQL) + a small freshness bonus. Ties break
+by newest publication, then highest id, so pages are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from functools import cache, reduce
+from operator import or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import (
+    BigAutoField,
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    Func,
+    Lookup,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from ..models import Gig
+from .dictionary import HINT_VOCABULARIES, Concept, canonical_city, get_dictionary
+from .parsing import ParsedQuery
+
+TEXT_CONFIG = "indonesian"
+TEXT_ONLY_SHARE = 0.5  # a concept with hints matched only by its words counts half
+TITLE_BONUS = 0.25  # share of a concept's weight added when the title names it
+RANK_WEIGHT = 1.0
+FRESH_BONUS = ((timedelta(days=3), 0.3), (timedelta(days=14), 0.15))
+_SAFE_WORD = re.compile(r"[a-z0-9]+")
+
+HINT_LOOKUPS = {
+    "work_mode": "work_mode__in",
+    "pay_model": "pay_model__in",
+    "channels": "channels__has_any_code",
+    "duties": "duties__has_any_code",
+    "schedule": "schedule__has_any_code",
+}
+
+
+@BigAutoField.register_lookup
+class AnyOf(Lookup):
+    """`pk__any_of=[…]`: one array parameter on PostgreSQL (`= ANY(%s)`) rather than one
+    placeholder per id, which costs Django and psycopg milliseconds for a 1000-id window."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*lhs_params, [int(v) for v in self.rhs]]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        ids = [int(v) for v in self.rhs]
+        placeholders = ", ".join(["%s"] * len(ids)) or "NULL"
+        return f"{lhs} IN ({placeholders})", [*lhs_params, *ids]
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def city_q(city: str) -> Q:
+    """Gigs in `city` or one of its parts: 'Jakarta' also finds 'Jakarta Selatan'."""
+    name = re.sub(r"[^\w ]", "", canonical_city(city)).strip()
+    if not name:
+        return Q()
+    return Q(city__iexact=name) | Q(city__istartswith=f"{name} ")
+
+
+def hint_q(concept: Concept) -> Q | None:
+    if uses_postgres():
+        tags = hint_tags(concept)
+        parts = [Q(ConceptArrayTest(tags))] if tags else []
+    else:
+        parts = [
+            Q(**{HINT_LOOKUPS[name]: list(codes)}) for name, codes in concept.hints.items() if name != "city"
+        ]
+    parts += [city_q(city) for city in concept.cities]
+    return reduce(or_, parts) if parts else None
+
+
+def tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
+    """Raw tsquery: terms OR-ed, words of a term AND-ed. Words are [a-z0-9] only, so safe."""
+    alternatives = []
+    for term in terms:
+        words = _SAFE_WORD.findall(term.lower())
+        if words:
+            suffix = ":*" if prefix else ""
+            alternatives.append("(" + " & ".join(w + (suffix if len(w) >= 4 else "") for w in words) + ")")
+    return " | ".join(alternatives)
+
+
+def code_key(field: str, code: str) -> str:
+    """Tag of a structured code in `search_concepts`, e.g. 'code:channels:shopee'."""
+    return f"code:{field}:{code}"
+
+
+@cache
+def concept_positions() -> dict[str, int]:
+    """Tag -> its number in `search_concepts`: dictionary concepts and structured codes.
+
+    Structured codes (work mode, pay model, channels, duties, schedule) live in the same
+    GIN-indexed array as text concepts, so "concept matches by hint or by words" is one
+    indexable array test with real statistics (the planner then picks good plans).
+    """
+    keys = {c.key for c in get_dictionary().phrases.values() if c.terms}
+    keys |= {
+        code_key(field, code) for field, vocabulary in HINT_VOCABULARIES.items() for code in vocabulary.values
+    }
+    return {key: position for position, key in enumerate(sorted(keys))}
+
+
+class ConceptArrayTest(Func):
+    """`search_concepts && ARRAY[…]` (any of the tags) or `@>` (all of them)."""
+
+    template = "%(table)s.%(column)s %(operator)s %(expressions)s::int[]"
+    output_field = BooleanField()
+
+    def __init__(self, tags: list[str], *, operator: str = "&&", in_title: bool = False):
+        positions = concept_positions()
+        column = "title_concepts" if in_title else "search_concepts"
+        super().__init__(
+            Value(sorted(positions[tag] for tag in tags)),
+            table=Gig._meta.db_table,
+            column=column,
+            operator=operator,
+        )
+
+
+def hint_tags(concept: Concept) -> list[str]:
+    return [code_key(name, code) for name, codes in concept.hints.items() if name != "city" for code in codes]
+
+
+def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
+    """Text match of a concept; `in_title` limits it to the title (PostgreSQL only)."""
+    if uses_postgres() and not concept.fuzzy:
+        return Q(ConceptArrayTest([concept.key], in_title=in_title))
+    if in_title:
+        return None
+    if uses_postgres():
+        raw = tsquery_text(concept.terms, prefix=concept.fuzzy)
+        if not raw:
+            return None
+        q = Q(search_vector=SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
+        if concept.fuzzy:
+            for term in concept.terms:
+                if len(term) >= 4:
+                    q |= Q(title__trigram_word_similar=term)
+        return q
+    parts = [Q(title__icontains=t) | Q(description__icontains=t) for t in concept.terms if t]
+    return reduce(or_, parts) if parts else None
+
+
+def concept_q(concept: Concept) -> Q | None:
+    if uses_postgres() and not concept.fuzzy:
+        # Hints and words in one overlap test: one index condition with good estimates.
+        parts = [Q(ConceptArrayTest([*hint_tags(concept), concept.key]))]
+        parts += [city_q(city) for city in concept.cities]
+        return reduce(or_, parts)
+    parts = [q for q in (hint_q(concept), text_q(concept)) if q is not None]
+    return reduce(or_, parts) if parts else None
+
+
+def concept_score(concept: Concept):
+    whens = []
+    hints, text = hint_q(concept), text_q(concept)
+    if hints is not None:
+        whens.append(When(hints, then=Value(concept.weight)))
+    if text is not None:
+        share = TEXT_ONLY_SHARE if hints is not None else 1.0
+        whens.append(When(text, then=Value(concept.weight * share)))
+    if not whens:
+        return Value(0.0)
+    score = Case(*whens, default=Value(0.0), output_field=FloatField())
+    in_title = text_q(concept, in_title=True)
+    if in_title is not None:
+        # Weights title > labels > description: a concept named in the title ranks higher.
+        score = score + Case(
+            When(in_title, then=Value(concept.weight * TITLE_BONUS)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    return score
+
+
+def freshness_score():
+    now = timezone.now()
+    whens = [When(published_at__gte=now - age, then=Value(bonus)) for age, bonus in FRESH_BONUS]
+    return Case(*whens, default=Value(0.0), output_field=FloatField())
+
+
+def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
+    """Keep gigs matching at least one specific concept and none of the excluded ones."""
+    for concept in parsed.negative:
+        excluded = concept_q(concept)
+        if excluded is not None:
+            qs = qs.exclude(excluded)
+    required = [q for q in (concept_q(c) for c in parsed.filtering) if q is not None]
+    if required:
+        return qs.filter(reduce(or_, required))
+    return qs.none() if parsed.filtering else qs
+
+
+def relevance_score(parsed: ParsedQuery):
+    """The ranking expression: concept weights + title bonus + text rank + freshness."""
+    score = reduce(lambda a, b: a + b, [concept_score(c) for c in parsed.positive], freshness_score())
+    if uses_postgres():
+        # Text rank only for words the dictionary does not know (their matches are few and
+        # GIN-found); dictionary concepts are scored from the precomputed concept arrays.
+        all_terms = tuple(t for c in parsed.positive if c.fuzzy for t in c.terms)
+        raw = tsquery_text(all_terms, prefix=False)
+        if raw:
+            rank = SearchRank(F("search_vector"), SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
+            score = score + rank * Value(RANK_WEIGHT)
+    return score
+
+
+def apply_filters(qs: QuerySet[Gig], params: dict) -> QuerySet[Gig]:
+    """The structured filters (AND-ed); `params` come from `clean_search_params`."""
+    if params["pay_model"]:
+        qs = qs.filter(pay_model=params["pay_model"])
+    if params["work_mode"]:
+        qs = qs.filter(work_mode=params["work_mode"])
+    if params["city"]:
+        qs = qs.filter(city_q(params["city"]))
+    for name, field in (("channel", "channels"), ("duty", "duties"), ("schedule", "schedule")):
+        if params[name]:
+            qs = qs.filter(**{f"{field}__has_any_code": params[name]})
+    if params["min_pay"] is not None:
+        # With a pay model the amount is that model's unit and the gig's guaranteed minimum;
+        # without one it is rupiah per month, compared with the estimate (listings/pay.py).
+        if params["pay_model"]:
+            qs = qs.filter(pay_min__gte=params["min_pay"])
+        else:
+            qs = qs.filter(pay_estimate_month__gte=params["min_pay"])
+    return qs
