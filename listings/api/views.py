@@ -1,13 +1,28 @@
 """Public, read-only JSON API over published gigs; the same search as the web page."""
 
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import generics
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import generics, serializers
 
 from ..filters import GigSearchFilter
 from ..models import Gig
 from .serializers import GigDetailSerializer, GigSerializer
 
+# Every answer the API can give is documented, so clients (and schemathesis) can rely on it.
+_DETAIL = inline_serializer("ErrorDetail", fields={"detail": serializers.CharField()})
+_NOT_FOUND = OpenApiResponse(_DETAIL, description="No such published gig, or a page past the last one.")
+_THROTTLED = OpenApiResponse(_DETAIL, description="Too many requests from this address; retry later.")
 
+
+@extend_schema(
+    responses={
+        200: GigSerializer(many=True),
+        400: OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid filter values: {field: [message]}."),
+        404: _NOT_FOUND,
+        429: _THROTTLED,
+    }
+)
 class GigListView(generics.ListAPIView):
     """Published gigs; with `q` ordered by relevance, else newest first.
 
@@ -22,6 +37,12 @@ class GigListView(generics.ListAPIView):
     queryset = Gig.objects.published()
 
 
+@extend_schema(
+    parameters=[
+        OpenApiParameter("id", {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}, OpenApiParameter.PATH)
+    ],
+    responses={200: GigDetailSerializer, 404: _NOT_FOUND, 429: _THROTTLED},
+)
 class GigDetailView(generics.RetrieveAPIView):
     """One published gig; anything else (draft, expired, someone's pending gig) is a 404."""
 
