@@ -14,4 +14,13 @@ app.conf.beat_schedule = {
         "task": "listings.tasks.expire_gigs",
         "schedule": crontab(minute="*/15"),
     },
+    # CELERY_TIMEZONE is Asia/Jakarta, so this is 07:00 WIB.
+    "daily-alert-digest-0700-wib": {
+        "task": "listings.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "requeue-stuck-notifications-every-10-minutes": {
+        "task": "listings.tasks.requeue_stuck_notifications",
+        "schedule": crontab(minute="*/10"),
+    },
 }
