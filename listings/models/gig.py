@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
 from ..querysets import GigQuerySet
 from ..vocabulary import (
     PAY_UNIT,
@@ -133,6 +135,15 @@ class Gig(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Maintained by a PostgreSQL trigger (migration 0003_search); always NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    # Normalised pay for sorting and cards; assumptions in listings/pay.py.
+    pay_estimate_month = models.GeneratedField(
+        expression=monthly_estimate_expression(), output_field=models.BigIntegerField(), db_persist=True
+    )
+    pay_estimate_hour = models.GeneratedField(
+        expression=hourly_estimate_expression(), output_field=models.BigIntegerField(), db_persist=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -208,6 +219,11 @@ class Gig(models.Model):
                 parts.append(f"+ {amount} / {unit}")
             return " ".join(parts)
         return f"{amount} / {unit}"
+
+    @property
+    def pay_is_estimate(self) -> bool:
+        """Commission and per-project figures are guesses, not promises (listings/pay.py)."""
+        return is_estimate_only(self.pay_model)
 
     @property
     def is_live(self) -> bool:

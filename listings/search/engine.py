@@ -1,0 +1,157 @@
+"""Turning cleaned parameters and a parsed query into one ranked queryset.
+
+PostgreSQL: each concept matches a gig when one of its structured hints matches (e.g. "wfh"
+-> work_mode remote) or its terms match the trigger-maintained, `indonesian`-stemmed search
+vector; words the dictionary does not know are also matched by trigram word similarity on
+the title (pg_trgm), which catches typos in shop names and products.
+
+SQLite (quick start): the same concepts and scores, but text matching is `icontains` over
+title and description for every expanded term: no stemming, no typo tolerance beyond the
+dictionary's corrections, no text rank.
+
+Score = sum of matched concept weights (hint match: full weight; text match of a concept
+that also has hints: half) + text rank (PostgreSQL) + a small freshness bonus. Ties break
+by newest publication, then highest id, so pages are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from ..models import Gig
+from .dictionary import Concept, canonical_city
+from .parsing import ParsedQuery
+
+TEXT_CONFIG = "indonesian"
+TEXT_ONLY_SHARE = 0.5  # a concept with hints matched only by its words counts half
+RANK_WEIGHT = 1.0
+FRESH_BONUS = ((timedelta(days=3), 0.3), (timedelta(days=14), 0.15))
+_SAFE_WORD = re.compile(r"[a-z0-9]+")
+
+HINT_LOOKUPS = {
+    "work_mode": "work_mode__in",
+    "pay_model": "pay_model__in",
+    "channels": "channels__has_any_code",
+    "duties": "duties__has_any_code",
+    "schedule": "schedule__has_any_code",
+}
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def city_q(city: str) -> Q:
+    """Gigs in `city` or one of its parts: 'Jakarta' also finds 'Jakarta Selatan'."""
+    name = re.sub(r"[^\w ]", "", canonical_city(city)).strip()
+    if not name:
+        return Q()
+    return Q(city__iregex=rf"^{name}( |$)")
+
+
+def hint_q(concept: Concept) -> Q | None:
+    parts = [
+        Q(**{HINT_LOOKUPS[name]: list(codes)}) for name, codes in concept.hints.items() if name != "city"
+    ]
+    parts += [city_q(city) for city in concept.cities]
+    return reduce(or_, parts) if parts else None
+
+
+def _tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
+    """Raw tsquery: terms OR-ed, words of a term AND-ed. Words are [a-z0-9] only, so safe."""
+    alternatives = []
+    for term in terms:
+        words = _SAFE_WORD.findall(term.lower())
+        if words:
+            suffix = ":*" if prefix else ""
+            alternatives.append("(" + " & ".join(w + (suffix if len(w) >= 4 else "") for w in words) + ")")
+    return " | ".join(alternatives)
+
+
+def text_q(concept: Concept) -> Q | None:
+    if uses_postgres():
+        raw = _tsquery_text(concept.terms, prefix=concept.fuzzy)
+        if not raw:
+            return None
+        q = Q(search_vector=SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
+        if concept.fuzzy:
+            for term in concept.terms:
+                if len(term) >= 4:
+                    q |= Q(title__trigram_word_similar=term)
+        return q
+    parts = [Q(title__icontains=t) | Q(description__icontains=t) for t in concept.terms if t]
+    return reduce(or_, parts) if parts else None
+
+
+def concept_q(concept: Concept) -> Q | None:
+    parts = [q for q in (hint_q(concept), text_q(concept)) if q is not None]
+    return reduce(or_, parts) if parts else None
+
+
+def concept_score(concept: Concept):
+    whens = []
+    hints, text = hint_q(concept), text_q(concept)
+    if hints is not None:
+        whens.append(When(hints, then=Value(concept.weight)))
+    if text is not None:
+        share = TEXT_ONLY_SHARE if hints is not None else 1.0
+        whens.append(When(text, then=Value(concept.weight * share)))
+    if not whens:
+        return Value(0.0)
+    return Case(*whens, default=Value(0.0), output_field=FloatField())
+
+
+def freshness_score():
+    now = timezone.now()
+    whens = [When(published_at__gte=now - age, then=Value(bonus)) for age, bonus in FRESH_BONUS]
+    return Case(*whens, default=Value(0.0), output_field=FloatField())
+
+
+def apply_query(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
+    """Filter to gigs matching at least one specific concept and annotate `relevance`."""
+    for concept in parsed.negative:
+        excluded = concept_q(concept)
+        if excluded is not None:
+            qs = qs.exclude(excluded)
+    required = [q for q in (concept_q(c) for c in parsed.filtering) if q is not None]
+    if required:
+        qs = qs.filter(reduce(or_, required))
+    elif parsed.filtering:
+        return qs.none()
+    score = reduce(lambda a, b: a + b, [concept_score(c) for c in parsed.positive], freshness_score())
+    if uses_postgres():
+        all_terms = tuple(t for c in parsed.positive for t in c.terms)
+        raw = _tsquery_text(all_terms, prefix=False)
+        if raw:
+            rank = SearchRank(F("search_vector"), SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
+            score = score + rank * Value(RANK_WEIGHT)
+    return qs.annotate(relevance=score)
+
+
+def apply_filters(qs: QuerySet[Gig], params: dict) -> QuerySet[Gig]:
+    """The structured filters (AND-ed); `params` come from `clean_search_params`."""
+    if params["pay_model"]:
+        qs = qs.filter(pay_model=params["pay_model"])
+    if params["work_mode"]:
+        qs = qs.filter(work_mode=params["work_mode"])
+    if params["city"]:
+        qs = qs.filter(city_q(params["city"]))
+    for name, field in (("channel", "channels"), ("duty", "duties"), ("schedule", "schedule")):
+        if params[name]:
+            qs = qs.filter(**{f"{field}__has_any_code": params[name]})
+    if params["min_pay"] is not None:
+        # With a pay model the amount is that model's unit and the gig's guaranteed minimum;
+        # without one it is rupiah per month, compared with the estimate (listings/pay.py).
+        if params["pay_model"]:
+            qs = qs.filter(pay_min__gte=params["min_pay"])
+        else:
+            qs = qs.filter(pay_estimate_month__gte=params["min_pay"])
+    return qs

@@ -1,0 +1,168 @@
+"""Query understanding: from what people type ("custumer servis malam!!", "admn olshop jogja")
+to a list of `Concept`s the ranking can score.
+
+Steps: normalise (case, accents, punctuation, letters repeated for emphasis), split into
+words keeping `"quoted phrases"` and `-excluded` words (websearch style), correct typos
+against the dictionary's vocabulary, then match the longest known phrase at each position.
+Words the dictionary does not know become free-text concepts (stemmed full-text search,
+trigram similarity on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .dictionary import Concept, Dictionary, get_dictionary
+
+MAX_QUERY_WORDS = 12
+MAX_WORD_LENGTH = 40
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_TOKEN_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_REPEATS_RE = re.compile(r"(.)\1{2,}")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def squeeze_repeats(word: str, known: frozenset[str] = frozenset()) -> str:
+    """'adminnnn' -> 'admin', 'shopeeee' -> 'shopee': three or more repeats are emphasis."""
+    doubled = _REPEATS_RE.sub(r"\1\1", word)
+    if doubled in known or doubled == word:
+        return doubled
+    single = _REPEATS_RE.sub(r"\1", word)
+    return single if single in known else doubled
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower-case ASCII words; punctuation splits words ('part-time' -> ['part', 'time'])."""
+    return [squeeze_repeats(w)[:MAX_WORD_LENGTH] for w in _WORD_RE.findall(_fold(text))]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (adjacent transpositions) distance, giving up beyond `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev_prev: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev_prev[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev_prev, prev = prev, row
+    return prev[-1]
+
+
+def correct_word(word: str, dictionary: Dictionary) -> str:
+    """The closest dictionary word for a likely typo ('custumer' -> 'customer', 'admn' ->
+    'admin'); unknown words with no close neighbour come back unchanged."""
+    known = dictionary.known_words
+    if word in known or word.isdigit() or len(word) < 4:
+        return word
+    limit = 1 if len(word) < 7 else 2
+    best, best_distance = word, limit + 1
+    for candidate in sorted(known):
+        if candidate[0] != word[0] and candidate[:2] != word[1::-1]:
+            continue  # people rarely mistype the first letter; keeps corrections conservative
+        distance = edit_distance(word, candidate, limit)
+        if distance < best_distance or (distance == best_distance and len(candidate) > len(best)):
+            best, best_distance = candidate, distance
+    return best if best_distance <= limit else word
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    concepts: tuple[Concept, ...]
+
+    @property
+    def positive(self) -> tuple[Concept, ...]:
+        return tuple(c for c in self.concepts if not c.negated)
+
+    @property
+    def negative(self) -> tuple[Concept, ...]:
+        return tuple(c for c in self.concepts if c.negated)
+
+    @property
+    def filtering(self) -> tuple[Concept, ...]:
+        """Concepts a gig must match at least one of (generic words only rank)."""
+        return tuple(c for c in self.positive if not c.generic)
+
+    def hints(self) -> dict[str, set[str]]:
+        """Structured codes the query implies, e.g. {'work_mode': {'remote'}}."""
+        found: dict[str, set[str]] = {}
+        for concept in self.positive:
+            for name, codes in concept.hints.items():
+                found.setdefault(name, set()).update(codes)
+        return found
+
+
+def _free_text(words: list[str], negated: bool) -> Concept:
+    phrase = " ".join(words)
+    return Concept(key=f"text:{phrase}", terms=(phrase,), weight=1.5, fuzzy=True, negated=negated)
+
+
+def _match_phrases(words: list[str], dictionary: Dictionary, negated: bool) -> list[Concept]:
+    concepts: list[Concept] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(dictionary.longest_phrase, len(words) - i), 0, -1):
+            concept = dictionary.phrases.get(tuple(words[i : i + size]))
+            if concept is not None:
+                concepts.append(concept if not negated else _negate(concept))
+                i += size
+                break
+        else:
+            if words[i] not in dictionary.stopwords and not words[i].isdigit():
+                concepts.append(_free_text([words[i]], negated))
+            i += 1
+    return concepts
+
+
+def _negate(concept: Concept) -> Concept:
+    return Concept(
+        key=concept.key, terms=concept.terms, hints=concept.hints, weight=concept.weight, negated=True
+    )
+
+
+def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
+    """Turn a raw query into concepts; each concept appears once, in query order."""
+    dictionary = dictionary or get_dictionary()
+    concepts: list[Concept] = []
+    run: list[str] = []  # consecutive plain words, matched together so phrases span them
+
+    def words_of(token: str) -> list[str]:
+        return [
+            correct_word(squeeze_repeats(w, dictionary.known_words)[:MAX_WORD_LENGTH], dictionary)
+            for w in _WORD_RE.findall(token)
+        ]
+
+    def flush() -> None:
+        concepts.extend(_match_phrases(run, dictionary, negated=False))
+        run.clear()
+
+    for match in _TOKEN_RE.finditer(_fold(text or "")[:500]):
+        minus, quoted, bare = match.groups()
+        if quoted is not None:
+            flush()
+            words = normalise_words(quoted)
+            if words:
+                concepts.append(_free_text(words, negated=bool(minus)))
+        elif bare.startswith("-") and len(bare) > 1:
+            flush()
+            concepts.extend(_match_phrases(words_of(bare), dictionary, negated=True))
+        else:
+            run.extend(words_of(bare))
+    flush()
+    unique: dict[tuple[str, bool], Concept] = {}
+    for concept in concepts:
+        unique.setdefault((concept.key, concept.negated), concept)
+    return ParsedQuery(text=text or "", concepts=tuple(unique.values())[:MAX_QUERY_WORDS])
