@@ -1,11 +1,17 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from .validators import validate_image_upload, validate_indonesian_mobile
+from listings.vocabulary import PAY_UNIT, Channel, Duty, Language, PayModel, Weekday, labels_for
+
+from .validators import validate_image_upload, validate_indonesian_mobile, validate_pdf_upload
 
 
 class UserManager(BaseUserManager):
@@ -142,18 +148,67 @@ class EmployerProfile(models.Model):
         return reverse("accounts:employer_public", args=[self.pk])
 
 
+def portfolio_upload_to(instance: "WorkerProfile", filename: str) -> str:
+    """Unguessable names: the file is only linked for the worker and employers they applied to."""
+    return f"portfolios/{uuid.uuid4().hex}.pdf"
+
+
 class WorkerProfile(models.Model):
-    """The worker's one-page profile. Issue #4 fills in the remaining sections."""
+    """The worker's one-page profile: what they can do, when, for how much.
+
+    Code lists (channels, duties, languages, preferred pay models) hold codes from
+    `listings.vocabulary`. The WhatsApp number is private: it is only shown to an employer
+    once that employer shortlists the worker (see `listings.contact`).
+    """
+
+    PORTFOLIO_LINKS_MAX = 3
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worker_profile"
     )
     display_name = models.CharField(_("nama tampilan"), max_length=80, blank=True)
-    headline = models.CharField(_("judul singkat"), max_length=140, blank=True)
+    headline = models.CharField(
+        _("judul singkat"),
+        max_length=140,
+        blank=True,
+        help_text=_("Contoh: Admin olshop berpengalaman Shopee & WhatsApp, fast response."),
+    )
     city = models.CharField(_("kota"), max_length=80, blank=True)
     open_to_remote = models.BooleanField(_("bersedia WFH"), default=True)
+    channels = models.JSONField(_("channel yang pernah dipakai"), default=list, blank=True)
+    duties = models.JSONField(_("tugas yang bisa dikerjakan"), default=list, blank=True)
+    years_experience = models.PositiveSmallIntegerField(
+        _("pengalaman (tahun)"), default=0, validators=[MaxValueValidator(50)]
+    )
+    languages = models.JSONField(_("bahasa"), default=list, blank=True)
+    preferred_pay_models = models.JSONField(_("sistem gaji yang diinginkan"), default=list, blank=True)
+    expected_pay_min = models.PositiveIntegerField(
+        _("gaji minimum yang diharapkan (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1_000_000_000)],
+    )
+    expected_pay_model = models.CharField(_("per"), max_length=16, choices=PayModel.choices, blank=True)
+    portfolio_text = models.TextField(
+        _("portofolio singkat"),
+        max_length=1500,
+        blank=True,
+        help_text=_("Ceritakan toko yang pernah Anda bantu dan hasilnya."),
+    )
+    portfolio_links = models.JSONField(_("link portofolio"), default=list, blank=True)
+    portfolio_pdf = models.FileField(
+        _("portofolio PDF"),
+        upload_to=portfolio_upload_to,
+        blank=True,
+        validators=[validate_pdf_upload],
+        help_text=_("Opsional, PDF maksimal 2 MB."),
+    )
     whatsapp = PhoneNumberField(
-        _("nomor WhatsApp"), region="ID", blank=True, validators=[validate_indonesian_mobile]
+        _("nomor WhatsApp"),
+        region="ID",
+        blank=True,
+        validators=[validate_indonesian_mobile],
+        help_text=_("Rahasia: hanya terlihat oleh pemberi kerja setelah Anda masuk daftar pilihan."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -164,3 +219,68 @@ class WorkerProfile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name or self.user.email
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:worker_public", args=[self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for field, choices in (
+            ("channels", Channel),
+            ("duties", Duty),
+            ("languages", Language),
+            ("preferred_pay_models", PayModel),
+        ):
+            codes = getattr(self, field)
+            if not isinstance(codes, list) or any(code not in choices.values for code in codes):
+                errors[field] = _("Pilihan tidak dikenal.")
+            else:
+                setattr(self, field, list(dict.fromkeys(codes)))
+        links = self.portfolio_links
+        if not isinstance(links, list) or len(links) > self.PORTFOLIO_LINKS_MAX:
+            errors["portfolio_links"] = _("Maksimal 3 link.")
+        if self.expected_pay_min and not self.expected_pay_model:
+            errors["expected_pay_model"] = _("Pilih gaji ini per jam, hari, minggu atau bulan.")
+        if errors:
+            raise ValidationError(errors)
+
+    def channel_labels(self) -> list[str]:
+        return labels_for(Channel, self.channels)
+
+    def duty_labels(self) -> list[str]:
+        return labels_for(Duty, self.duties)
+
+    def language_labels(self) -> list[str]:
+        return labels_for(Language, self.languages)
+
+    def pay_model_labels(self) -> list[str]:
+        return labels_for(PayModel, self.preferred_pay_models)
+
+    @property
+    def expected_pay_display(self) -> str:
+        if not self.expected_pay_min:
+            return ""
+        amount = "Rp " + f"{self.expected_pay_min:,}".replace(",", ".")
+        if self.expected_pay_model:
+            return f"{amount} / {PAY_UNIT[PayModel(self.expected_pay_model)]}"
+        return amount
+
+
+class WorkerAvailability(models.Model):
+    """A weekly window when the worker can work, Asia/Jakarta; end before start crosses midnight."""
+
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="availability")
+    day = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
+    start = models.TimeField(_("mulai"))
+    end = models.TimeField(_("selesai"))
+
+    class Meta:
+        ordering = ["day", "start"]
+        verbose_name = _("waktu luang")
+        verbose_name_plural = _("waktu luang")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(start=models.F("end")), name="availability_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"

@@ -218,6 +218,8 @@ PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "listings.views.ratelimited"
+# Applications one worker may send (django-ratelimit syntax).
+APPLICATION_RATE = env("APPLICATION_RATE", default="30/h")
 
 # Content-Security-Policy: our own static files only, no third parties.
 CONTENT_SECURITY_POLICY = {

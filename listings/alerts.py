@@ -53,7 +53,9 @@ def alert_default_name(criteria: dict) -> str:
     return name[:80]
 
 
-def alert_create(*, worker: User, criteria: dict, name: str = "", frequency: str = Alert.Frequency.INSTANT) -> Alert:
+def alert_create(
+    *, worker: User, criteria: dict, name: str = "", frequency: str = Alert.Frequency.INSTANT
+) -> Alert:
     """Save a search as an alert. `criteria` holds cleaned values for CRITERIA_FIELDS."""
     _require_worker(worker)
     if Alert.objects.filter(worker=worker, kind=Alert.Kind.SEARCH).count() >= ALERTS_PER_WORKER_MAX:
@@ -117,7 +119,9 @@ def profile_alert_for(*, worker: User) -> Alert | None:
 
 
 @transaction.atomic
-def profile_matching_set(*, worker: User, enabled: bool, frequency: str = Alert.Frequency.DAILY) -> Alert | None:
+def profile_matching_set(
+    *, worker: User, enabled: bool, frequency: str = Alert.Frequency.DAILY
+) -> Alert | None:
     """Opt in to (or out of) "gigs that fit my profile" alerts."""
     _require_worker(worker)
     alert = profile_alert_for(worker=worker)
@@ -126,7 +130,9 @@ def profile_matching_set(*, worker: User, enabled: bool, frequency: str = Alert.
             alert.delete()
         return None
     if alert is None:
-        alert = Alert(worker=worker, kind=Alert.Kind.PROFILE, name=_("Sesuai profil saya"), frequency=frequency)
+        alert = Alert(
+            worker=worker, kind=Alert.Kind.PROFILE, name=_("Sesuai profil saya"), frequency=frequency
+        )
     _copy_profile(alert, worker)
     alert.save()
     return alert

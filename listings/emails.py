@@ -30,3 +30,24 @@ def send_gig_decision(*, gig: Gig, kind: str) -> int:
         template=f"gig_{kind}",
         context={"gig": gig, "gig_url": settings.SITE_URL + gig.get_absolute_url()},
     )
+
+
+def send_application_update(*, application, action: str) -> int:
+    """Tell the other side of an application what changed (see `listings.applications`)."""
+    from .applications import NOTIFY_EMPLOYER, notice_text
+
+    recipient = application.gig.employer if action in NOTIFY_EMPLOYER else application.worker
+    if recipient is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        notice = notice_text(application, action)
+    return send_templated(
+        to=recipient.email,
+        template="application_update",
+        context={
+            "notice": notice,
+            "gig": application.gig,
+            "action": action,
+            "application_url": settings.SITE_URL + application.get_absolute_url(),
+        },
+    )

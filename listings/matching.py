@@ -11,6 +11,8 @@ Profile alerts additionally need the worker's availability to overlap the gig's 
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -30,21 +32,35 @@ class Match:
     frequency: str
 
 
-def gig_pay_ceiling(gig: Gig) -> int:
-    """The most the gig may pay per period: what a worker's minimum is compared against."""
-    return max(gig.pay_min or 0, gig.pay_max or 0)
+def city_key(city: str) -> str:
+    """The form of a city name the search filter compares ('jogja' -> 'yogyakarta')."""
+    from .search.dictionary import canonical_city
+
+    if not (city or "").strip():
+        return ""
+    return re.sub(r"[^\w ]", "", canonical_city(city)).strip().lower()
+
+
+def gig_city_keys(gig: Gig) -> list[str]:
+    """City keys a search would find `gig` under: 'Jakarta Selatan' -> jakarta, jakarta selatan."""
+    words = (gig.city or "").lower().split(" ")
+    return [" ".join(words[:n]) for n in range(1, len(words) + 1) if words[n - 1]]
 
 
 def alert_structured_candidates(*, gig: Gig) -> QuerySet[Alert]:
-    """Active alerts whose structured criteria all accept `gig` (one SQL query, no text check)."""
-    city_ok = Q(city="")
+    """Active alerts whose structured criteria all accept `gig` (one SQL query, no text check).
+
+    The rules mirror `listings.search.engine.apply_filters`; tests hold the two together.
+    """
+    city_ok = Q(city_key="")
     if gig.city:
-        city_ok |= Q(city__iexact=gig.city)
+        city_ok |= Q(city_key__in=gig_city_keys(gig))
     if gig.work_mode == WorkMode.REMOTE:
         city_ok |= Q(remote_ok=True)
     pay_ok = (
         Q(min_pay__isnull=True)
-        | Q(min_pay__lte=gig_pay_ceiling(gig))
+        | Q(min_pay_unit="", min_pay__lte=gig.pay_estimate_month or 0)
+        | Q(min_pay_unit=gig.pay_model, min_pay__lte=gig.pay_min)
         | (~Q(min_pay_unit="") & ~Q(min_pay_unit=gig.pay_model))
     )
     qs = Alert.objects.filter(
@@ -73,11 +89,13 @@ def text_keys_matching(*, gig: Gig, keys: Iterable[str]) -> set[str]:
     from .search import search_gigs
 
     matched: set[str] = set()
-    for batch in _chunks(sorted(set(keys)), TEXT_BATCH):
+    for batch in chunks(sorted(set(keys)), TEXT_BATCH):
         parts = [
-            search_gigs({"q": key}).filter(pk=gig.pk).order_by().annotate(key_index=Value(i)).values_list(
-                "key_index", flat=True
-            )
+            search_gigs({"q": key})
+            .filter(pk=gig.pk)
+            .order_by()
+            .annotate(key_index=Value(i))
+            .values_list("key_index", flat=True)
             for i, key in enumerate(batch)
         ]
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
@@ -120,11 +138,22 @@ def workers_available_for(*, gig: Gig, worker_ids: set[int]) -> set[int]:
     A gig without fixed hours fits everyone; so does a worker who has not filled in
     availability (we would rather tell them than stay silent).
     """
-    if not worker_ids:
-        return set()
-    return set(worker_ids)
+    from accounts.models import WorkerAvailability
+
+    from .schedule import Window, any_overlap
+
+    gig_windows = list(gig.time_windows.all())
+    if not worker_ids or not gig_windows:
+        return set(worker_ids)
+    windows: dict[int, list[Window]] = defaultdict(list)
+    rows = WorkerAvailability.objects.filter(profile__user_id__in=worker_ids).values_list(
+        "profile__user_id", "day", "start", "end"
+    )
+    for user_id, day, start, end in rows:
+        windows[user_id].append(Window(day, start, end))
+    return {w for w in worker_ids if not windows[w] or any_overlap(windows[w], gig_windows)}
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
+def chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

@@ -13,7 +13,7 @@ Exactly once, step by step:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from . import emails
 from .delivery import ALWAYS, channel_for, list_unsubscribe_headers
-from .matching import gig_matching_alerts
+from .matching import chunks, gig_matching_alerts
 from .models import Alert, Gig, Notification
 from .unsubscribe import unsubscribe_url
 
@@ -64,7 +64,7 @@ def gig_fan_out(*, gig_id: int) -> int:
     if gig is None:
         return 0
     matches = gig_matching_alerts(gig=gig)
-    for chunk in _chunks(matches, fanout_chunk_size()):
+    for chunk in chunks(matches, fanout_chunk_size()):
         tasks.create_notifications.delay(gig_id, [[m.alert_id, m.worker_id, m.frequency] for m in chunk])
     return len(matches)
 
@@ -252,8 +252,3 @@ def digest_send(*, worker_id: int) -> int:
     for row in live:
         _finish(row, status=Status.SENT, digest=True)
     return len(live)
-
-
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -33,3 +33,23 @@ class GigQuerySet(models.QuerySet):
 
     def with_card_data(self):
         return self.select_related("employer", "employer__employer_profile")
+
+
+class ApplicationQuerySet(models.QuerySet):
+    """Scoping for applications: "not yours" is a 404 by construction."""
+
+    def for_employer(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(gig__employer=user)
+
+    def for_worker(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(worker=user)
+
+    def visible_to(self, user):
+        """The applicant and the gig's owner; nobody else (moderators use the admin)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(worker=user) | Q(gig__employer=user))

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from . import emails, notifications, services
-from .models import Gig
+from .models import Application, Gig
 
 
 @shared_task
@@ -23,6 +23,22 @@ def send_gig_decision_email(self, gig_id: int, kind: str) -> None:
     gig = Gig.objects.select_related("employer").filter(pk=gig_id).first()
     if gig is not None:
         emails.send_gig_decision(gig=gig, kind=kind)
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    retry_kwargs={"max_retries": 5},
+)
+def send_application_email(self, application_id: int, action: str) -> None:
+    application = (
+        Application.objects.select_related("gig__employer", "worker__worker_profile")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is not None:
+        emails.send_application_update(application=application, action=action)
 
 
 # Match notifications. Every task is idempotent, so a redelivery after a crash (acks_late,

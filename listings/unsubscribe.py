@@ -1,7 +1,8 @@
 """Signed one-click unsubscribe links for alert emails (no login needed, no database token).
 
 A token names either one alert (instant emails) or all of a worker's daily alerts (the
-digest). It is signed with SECRET_KEY and expires after ALERT_UNSUBSCRIBE_MAX_AGE seconds.
+digest). It is signed with SECRET_KEY and expires after settings.ALERT_UNSUBSCRIBE_MAX_AGE seconds
+(90 days: links in old emails keep working for a while).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from django.urls import reverse
 from .models import Alert
 
 SALT = "listings.alerts.unsubscribe"
-DEFAULT_MAX_AGE = 60 * 60 * 24 * 90  # links in old emails keep working for 90 days
 
 
 def unsubscribe_token(*, alert: Alert | None = None, digest_worker_id: int | None = None) -> str:
@@ -28,8 +28,7 @@ def unsubscribe_url(*, alert: Alert | None = None, digest_worker_id: int | None 
 
 def unsubscribe_alerts(token: str) -> list[Alert]:
     """The alerts a token stands for; raises signing.BadSignature (incl. SignatureExpired)."""
-    max_age = getattr(settings, "ALERT_UNSUBSCRIBE_MAX_AGE", DEFAULT_MAX_AGE)
-    payload = signing.loads(token, salt=SALT, max_age=max_age)
+    payload = signing.loads(token, salt=SALT, max_age=settings.ALERT_UNSUBSCRIBE_MAX_AGE)
     if not isinstance(payload, dict):
         raise signing.BadSignature("unexpected payload")
     if isinstance(payload.get("a"), int):

@@ -105,3 +105,30 @@ def labels_for(choices: type[models.Choices], codes: list[str]) -> list[str]:
     """Translated labels for stored codes, skipping codes that are no longer known."""
     known = dict(choices.choices)
     return [str(known[code]) for code in codes if code in known]
+
+
+class Language(models.TextChoices):
+    """Languages a worker can serve customers in (ISO 639 codes)."""
+
+    INDONESIAN = "id", _("Bahasa Indonesia")
+    ENGLISH = "en", _("Inggris")
+    JAVANESE = "jv", _("Jawa")
+    SUNDANESE = "su", _("Sunda")
+    MADURESE = "mad", _("Madura")
+    MINANGKABAU = "min", _("Minang")
+    BALINESE = "ban", _("Bali")
+    BANJARESE = "bjn", _("Banjar")
+    BUGINESE = "bug", _("Bugis")
+    BATAK = "btk", _("Batak")
+    MANDARIN = "zh", _("Mandarin")
+    ARABIC = "ar", _("Arab")
+
+
+class ApplicationStatus(models.TextChoices):
+    SENT = "sent", _("Terkirim")
+    VIEWED = "viewed", _("Dilihat")
+    SHORTLISTED = "shortlisted", _("Masuk daftar pilihan")
+    TRIAL_OFFERED = "trial_offered", _("Ditawari masa percobaan")
+    HIRED = "hired", _("Diterima")
+    DECLINED = "declined", _("Tidak dilanjutkan")
+    WITHDRAWN = "withdrawn", _("Ditarik pelamar")

@@ -113,3 +113,15 @@ class ClosedGigFactory(PublishedGigFactory):
 
 class SuspendedGigFactory(PublishedGigFactory):
     status = GigStatus.SUSPENDED
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application in `sent`; pass status=... for later stages (bypasses the services)."""
+
+    class Meta:
+        model = "listings.Application"
+
+    gig = factory.SubFactory(PublishedGigFactory)
+    worker = factory.SubFactory(WorkerFactory)
+    message = "Saya terbiasa membalas chat Shopee dan WhatsApp dengan cepat."
+    status = "sent"

@@ -33,10 +33,14 @@ class Alert(models.Model):
     pay_model = models.CharField(_("sistem gaji"), max_length=16, choices=PayModel.choices, blank=True)
     work_mode = models.CharField(_("lokasi kerja"), max_length=10, choices=WorkMode.choices, blank=True)
     city = models.CharField(_("kota"), max_length=80, blank=True)
+    # `city` as search understands it ('jogja' -> 'yogyakarta'), matched against gig cities.
+    city_key = models.CharField(max_length=80, blank=True, editable=False)
     # Profile alerts: a gig in another city still fits when it can be done from home.
     remote_ok = models.BooleanField(_("termasuk WFH"), default=False)
     min_pay = models.PositiveIntegerField(_("gaji minimal (Rp)"), null=True, blank=True)
-    # When set, `min_pay` is per this pay model and gigs paid another way are not compared.
+    # When set, `min_pay` is per this pay model (compared with the gig's minimum) and gigs
+    # paid another way are not compared; when empty it is rupiah per month, compared with the
+    # gig's monthly estimate — the same rule as the search filter.
     min_pay_unit = models.CharField(max_length=16, choices=PayModel.choices, blank=True)
     channels = models.JSONField(_("channel"), default=list, blank=True)
     duties = models.JSONField(_("tugas"), default=list, blank=True)
@@ -71,7 +75,12 @@ class Alert(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        from ..matching import city_key
+
         self.q_key = normalize_query(self.q)
+        self.city_key = city_key(self.city)
+        if self.kind == self.Kind.SEARCH:
+            self.min_pay_unit = self.pay_model
         super().save(*args, **kwargs)
 
     def search_params(self) -> dict:
@@ -86,6 +95,12 @@ class Alert(models.Model):
             if getattr(self, name):
                 params[key] = list(getattr(self, name))
         return params
+
+    def search_querystring(self) -> str:
+        """The alert as a search page query string (for "Lihat hasil")."""
+        from django.utils.http import urlencode
+
+        return urlencode(self.search_params(), doseq=True)
 
 
 def normalize_query(q: str) -> str:

@@ -1,0 +1,145 @@
+"""Weekly time windows (Asia/Jakarta): overlap, hours and income across several gigs.
+
+Pure functions, no database. A window is anything with `day` (0 = Monday … 6 = Sunday),
+`start` and `end` (`datetime.time`) — a `GigTimeWindow`, a `WorkerAvailability` or a
+`Window` tuple. `end <= start` means the window crosses midnight into the next day, and
+Sunday night continues into Monday morning (the week is a circle).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import time
+from typing import NamedTuple, Protocol
+
+from .vocabulary import PayModel
+
+MINUTES_PER_DAY = 24 * 60
+MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+WEEKS_PER_MONTH = 52 / 12
+DEFAULT_HOURS_PER_DAY = 8
+
+
+class WindowLike(Protocol):
+    day: int
+    start: time
+    end: time
+
+
+class Window(NamedTuple):
+    day: int
+    start: time
+    end: time
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def window_minutes(window: WindowLike) -> int:
+    """Length of one window in minutes; a window ending at or before its start runs past midnight."""
+    start, end = _minutes(window.start), _minutes(window.end)
+    return end - start if end > start else MINUTES_PER_DAY - start + end
+
+
+def _intervals(window: WindowLike) -> list[tuple[int, int]]:
+    """Half-open minute-of-week intervals, split where the week wraps around."""
+    begin = int(window.day) * MINUTES_PER_DAY + _minutes(window.start)
+    finish = begin + window_minutes(window)
+    if finish <= MINUTES_PER_WEEK:
+        return [(begin, finish)]
+    return [(begin, MINUTES_PER_WEEK), (0, finish - MINUTES_PER_WEEK)]
+
+
+def windows_overlap(a: WindowLike, b: WindowLike) -> bool:
+    """True when the two weekly windows share at least one minute (touching ends don't count)."""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in _intervals(a) for s2, e2 in _intervals(b))
+
+
+def overlapping_pairs(
+    first: Iterable[WindowLike], second: Iterable[WindowLike]
+) -> list[tuple[WindowLike, WindowLike]]:
+    second = list(second)
+    return [(a, b) for a in first for b in second if windows_overlap(a, b)]
+
+
+def any_overlap(first: Iterable[WindowLike], second: Iterable[WindowLike]) -> bool:
+    second = list(second)
+    return any(windows_overlap(a, b) for a in first for b in second)
+
+
+def weekly_hours(windows: Iterable[WindowLike]) -> float:
+    return sum(window_minutes(w) for w in windows) / 60
+
+
+def gig_weekly_hours(gig) -> float:
+    """Declared hours per week, else the sum of the gig's time windows, else 0."""
+    if gig.hours_per_week:
+        return float(gig.hours_per_week)
+    return weekly_hours(gig.time_windows.all())
+
+
+def _working_days_per_week(gig, hours: float) -> int:
+    days = {w.day for w in gig.time_windows.all()}
+    if days:
+        return len(days)
+    if hours:
+        return min(7, math.ceil(hours / DEFAULT_HOURS_PER_DAY))
+    return 0
+
+
+def gig_monthly_income(gig) -> int | None:
+    """Estimated monthly pay in whole rupiah from the gig's minimum pay; None if it can't be told.
+
+    Per-project pay has no period, and an hourly/daily gig without hours or windows has no
+    volume, so those return None rather than a made-up figure. Commission gigs count their
+    base amount only (the commission itself depends on sales).
+    """
+    pay = gig.pay_min or 0
+    model = gig.pay_model
+    hours = gig_weekly_hours(gig)
+    if model == PayModel.MONTHLY or model == PayModel.COMMISSION:
+        return pay
+    if model == PayModel.WEEKLY:
+        return round(pay * WEEKS_PER_MONTH)
+    if model == PayModel.HOURLY:
+        return round(pay * hours * WEEKS_PER_MONTH) if hours else None
+    if model == PayModel.DAILY:
+        days = _working_days_per_week(gig, hours)
+        return round(pay * days * WEEKS_PER_MONTH) if days else None
+    return None
+
+
+@dataclass
+class Workload:
+    """Totals across the gigs a worker is hired for."""
+
+    weekly_hours: float = 0.0
+    monthly_income: int = 0
+    gigs_without_estimate: list = field(default_factory=list)
+
+
+def workload(gigs: Iterable) -> Workload:
+    total = Workload()
+    for gig in gigs:
+        total.weekly_hours += gig_weekly_hours(gig)
+        income = gig_monthly_income(gig)
+        if income is None:
+            total.gigs_without_estimate.append(gig)
+        else:
+            total.monthly_income += income
+    return total
+
+
+def schedule_conflicts(gig, hired_gigs: Iterable) -> list[tuple[object, WindowLike, WindowLike]]:
+    """(hired gig, its window, this gig's window) for every clash between `gig` and `hired_gigs`."""
+    windows = list(gig.time_windows.all())
+    clashes = []
+    for other in hired_gigs:
+        if other.pk == gig.pk:
+            continue
+        for mine, theirs in overlapping_pairs(windows, other.time_windows.all()):
+            clashes.append((other, theirs, mine))
+    return clashes
