@@ -8,9 +8,9 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import User
 
 from . import schedule
-from .models import Application, Gig
+from .models import Application, Gig, Report
 from .models.application import CONTACT_STAGES
-from .vocabulary import ApplicationStatus
+from .vocabulary import ApplicationStatus, GigStatus
 
 
 def gig_public_list(*, filters: dict | None = None) -> QuerySet[Gig]:
@@ -126,3 +126,34 @@ def hired_gigs_for(*, worker: User, exclude_gig_id: int | None = None) -> list[G
     if exclude_gig_id is not None:
         qs = qs.exclude(pk=exclude_gig_id)
     return list(qs)
+
+
+def gig_list_for_owner(*, user: User) -> QuerySet[Gig]:
+    """The owner's gigs, most recently changed first."""
+    return Gig.objects.owned_by(user).order_by("-updated_at", "-pk")
+
+
+def moderation_queue(*, filters: dict | None = None) -> QuerySet[Gig]:
+    """Gigs for the moderators' queue: pending gigs oldest first (by default)."""
+    filters = filters or {}
+    status = filters.get("status") or GigStatus.PENDING
+    qs = Gig.objects.filter(status=status).with_card_data()
+    if filters.get("pay_model"):
+        qs = qs.filter(pay_model=filters["pay_model"])
+    if filters.get("work_mode"):
+        qs = qs.filter(work_mode=filters["work_mode"])
+    if filters.get("verified") == "yes":
+        qs = qs.filter(employer__employer_profile__is_verified=True)
+    elif filters.get("verified") == "no":
+        qs = qs.exclude(employer__employer_profile__is_verified=True)
+    return qs.annotate(open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN))).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def open_reports() -> QuerySet[Report]:
+    return (
+        Report.objects.filter(status=Report.Status.OPEN)
+        .select_related("gig", "reporter", "gig__employer__employer_profile")
+        .order_by("created_at", "pk")
+    )

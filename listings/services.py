@@ -124,7 +124,8 @@ def gig_update(*, gig: Gig, by: User, data: dict, time_windows: list[dict] | Non
     _require_owner(gig, by)
     if gig.status in (GigStatus.SUSPENDED,):
         raise TransitionError(_("Lowongan yang ditangguhkan tidak bisa diubah."), code="locked")
-    changed = [name for name, value in data.items() if getattr(gig, name) != value]
+    stored = Gig.objects.get(pk=gig.pk)  # compare with the database, not a form-mutated instance
+    changed = [name for name, value in data.items() if getattr(stored, name) != value]
     substantive = any(name in Gig.SUBSTANTIVE_FIELDS for name in changed)
     with transaction.atomic():
         for name, value in data.items():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_alerts, views_applications, views_inbox
+from . import views, views_alerts, views_applications, views_employer, views_inbox, views_moderation
 
 app_name = "listings"
 
@@ -33,4 +33,22 @@ urlpatterns = [
         views_applications.gig_applicants_decline,
         name="gig_applicants_decline",
     ),
+    path("lowongan/<int:pk>/<slug:slug>/laporkan/", views.gig_report, name="gig_report"),
+    path("saya/lowongan/", views_employer.my_gigs, name="my_gigs"),
+    path("saya/lowongan/baru/", views_employer.gig_create, name="gig_create"),
+    path("saya/lowongan/<int:pk>/ubah/", views_employer.gig_edit, name="gig_edit"),
+    path(
+        "saya/lowongan/<int:pk>/<slug:action>/",
+        views_employer.gig_action,
+        name="gig_action",
+    ),
+    path("moderasi/", views_moderation.moderation_queue, name="moderation_queue"),
+    path("moderasi/lowongan/<int:pk>/", views_moderation.moderation_review, name="moderation_review"),
+    path(
+        "moderasi/lowongan/<int:pk>/<slug:decision>/",
+        views_moderation.moderation_decide,
+        name="moderation_decide",
+    ),
+    path("moderasi/laporan/", views_moderation.report_queue, name="report_queue"),
+    path("moderasi/laporan/<int:pk>/", views_moderation.report_resolve, name="report_resolve"),
 ]

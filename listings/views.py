@@ -1,10 +1,15 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django_ratelimit.decorators import ratelimit
 
-from . import jsonld, selectors
-from .forms import SimpleFilterForm
+from . import jsonld, selectors, services
+from .forms import ReportForm, SimpleFilterForm
 from .models import Gig
 
 
@@ -31,4 +36,24 @@ def gig_detail(request, pk: int, slug: str):
         raise Http404(_("Lowongan tidak ditemukan.")) from None
     if slug != gig.slug:
         return redirect(gig, permanent=True)
+    if gig.is_live and gig.employer_id != request.user.pk:
+        Gig.objects.filter(pk=gig.pk).update(view_count=F("view_count") + 1)
     return render(request, "listings/gig_detail.html", {"gig": gig, "jsonld": jsonld.job_posting(gig)})
+
+
+@login_required
+@ratelimit(key="user", rate="10/h", method="POST", block=True)
+def gig_report(request, pk: int, slug: str):
+    gig = get_object_or_404(Gig.objects.published(), pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_create(gig=gig, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.info(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Terima kasih, laporan Anda sudah kami terima dan akan diperiksa moderator.")
+            )
+        return redirect(gig)
+    return render(request, "listings/gig_report.html", {"gig": gig, "form": form})

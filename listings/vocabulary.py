@@ -132,3 +132,30 @@ class ApplicationStatus(models.TextChoices):
     HIRED = "hired", _("Diterima")
     DECLINED = "declined", _("Tidak dilanjutkan")
     WITHDRAWN = "withdrawn", _("Ditarik pelamar")
+
+
+class RejectionTemplate(models.TextChoices):
+    """Ready-made reasons a moderator can pick; the owner sees the text (plus any note)."""
+
+    PAY_UNCLEAR = (
+        "pay_unclear",
+        _("Gaji belum jelas. Sebutkan nominal dan sistem gajinya (per jam/hari/bulan/komisi)."),
+    )
+    DUTIES_UNCLEAR = (
+        "duties_unclear",
+        _("Tugas belum jelas. Jelaskan pekerjaan sehari-hari dan channel yang dipakai."),
+    )
+    ASKS_FOR_MONEY = (
+        "asks_for_money",
+        _("Lowongan meminta biaya atau deposit dari pelamar. Ini tidak diizinkan."),
+    )
+    PERSONAL_DATA = "personal_data", _("Lowongan meminta data pribadi sensitif (KTP, OTP, PIN, rekening).")
+    NOT_CS = (
+        "not_cs",
+        _("Bukan lowongan admin/CS. Loker CS khusus pekerjaan layanan pelanggan dan admin online."),
+    )
+    DUPLICATE = "duplicate", _("Lowongan duplikat dari lowongan yang sudah ada.")
+    CONTACT_IN_TEXT = (
+        "contact_in_text",
+        _("Hapus nomor telepon/link kontak dari deskripsi; pelamar melamar lewat Loker CS."),
+    )

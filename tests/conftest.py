@@ -4,8 +4,12 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _isolated(settings, tmp_path):
+    """Fresh media folder and an empty cache (rate-limit counters live there) per test."""
+    from django.core.cache import cache
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
 
 
 @pytest.fixture

@@ -235,6 +235,28 @@ class Gig(models.Model):
             return str(WorkMode.REMOTE.label)
         return f"{self.city} ({self.get_work_mode_display()})"
 
+    def time_window_summary(self) -> list[str]:
+        """Group days with the same hours: ['Senin–Jumat 09:00–13:00', 'Sabtu 10:00–14:00']."""
+        by_hours: dict[tuple, list[int]] = {}
+        for window in self.time_windows.all():
+            by_hours.setdefault((window.start, window.end), []).append(window.day)
+        lines = []
+        for (start, end), days in sorted(by_hours.items(), key=lambda item: min(item[1])):
+            runs: list[list[int]] = []
+            for day in sorted(set(days)):
+                if runs and day == runs[-1][-1] + 1:
+                    runs[-1].append(day)
+                else:
+                    runs.append([day])
+            names = [
+                str(Weekday(run[0]).label)
+                if len(run) == 1
+                else f"{Weekday(run[0]).label}–{Weekday(run[-1]).label}"
+                for run in runs
+            ]
+            lines.append(f"{', '.join(names)} {start:%H:%M}–{end:%H:%M}")
+        return lines
+
     def channel_labels(self) -> list[str]:
         return labels_for(Channel, self.channels)
 

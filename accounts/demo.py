@@ -1,0 +1,307 @@
+"""Demo data for the quick start (`manage.py seed_demo`). Idempotent: keyed by email and title."""
+
+from datetime import time, timedelta
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.vocabulary import GigStatus
+
+from .models import EmployerProfile, User, WorkerProfile
+
+DEMO_PASSWORD = "lokercs-demo"  # noqa: S105  (public demo logins, printed in README)
+
+MODERATOR = "moderator@lokercs.id"
+
+EMPLOYERS = [
+    {
+        "email": "owner@hijabberkah.id",
+        "business_name": "Hijab Berkah Bandung",
+        "category": "fashion",
+        "city": "Bandung",
+        "province": "Jawa Barat",
+        "description": "Toko hijab dan gamis online sejak 2019, jualan di Shopee, TikTok Shop dan Instagram.",
+        "whatsapp": "+6281312345678",
+        "instagram_url": "https://instagram.com/hijabberkah.bdg",
+        "marketplace_url": "https://shopee.co.id/hijabberkah",
+        "is_verified": True,
+    },
+    {
+        "email": "dapur@sambalbuyati.id",
+        "business_name": "Sambal Bu Yati",
+        "category": "food",
+        "city": "Surabaya",
+        "province": "Jawa Timur",
+        "description": "Sambal botol rumahan, kirim ke seluruh Indonesia lewat Tokopedia dan WhatsApp.",
+        "whatsapp": "+6285733344455",
+        "instagram_url": "https://instagram.com/sambalbuyati",
+        "marketplace_url": "https://tokopedia.com/sambalbuyati",
+        "is_verified": False,
+    },
+    {
+        "email": "admin@glowskin.id",
+        "business_name": "Glow Skin Store",
+        "category": "beauty",
+        "city": "Jakarta Barat",
+        "province": "DKI Jakarta",
+        "description": "Reseller resmi skincare lokal BPOM. Ramai di TikTok Shop dan Shopee.",
+        "whatsapp": "+6287812345001",
+        "instagram_url": "https://instagram.com/glowskin.store",
+        "marketplace_url": "https://shop.tiktok.com/glowskin",
+        "is_verified": True,
+    },
+    {
+        "email": "cs@laundrykilat.id",
+        "business_name": "Laundry Kilat Jogja",
+        "category": "services",
+        "city": "Yogyakarta",
+        "province": "DI Yogyakarta",
+        "description": "Laundry kiloan antar-jemput, order lewat WhatsApp.",
+        "whatsapp": "+6282223334445",
+        "instagram_url": "",
+        "marketplace_url": "",
+        "is_verified": False,
+    },
+]
+
+WORKERS = [
+    ("siti@contoh.id", "Siti Rahmawati", "Admin olshop 2 tahun, biasa pegang Shopee & WA", "Bandung"),
+    ("dewi@contoh.id", "Dewi Lestari", "Ibu rumah tangga, CS WFH malam hari", "Bekasi"),
+    ("rizky@contoh.id", "Rizky Pratama", "Mahasiswa, admin chat part time", "Yogyakarta"),
+]
+
+# (employer index, status, fields)
+GIGS = [
+    (
+        0,
+        GigStatus.PUBLISHED,
+        {
+            "title": "Admin Online Olshop Hijab (WFH, Part Time)",
+            "description": "Membalas chat pembeli di Shopee dan WhatsApp, input pesanan ke spreadsheet, "
+            "konfirmasi pembayaran dari pelanggan dan rekap penjualan harian. Bisa dari rumah.",
+            "requirements": "Punya HP Android dan kuota, fast respon, sopan.",
+            "pay_model": "daily",
+            "pay_min": 75_000,
+            "pay_max": 100_000,
+            "work_mode": "remote",
+            "city": "",
+            "hours_per_week": 20,
+            "schedule": ["part_time", "flexible"],
+            "channels": ["shopee", "whatsapp"],
+            "duties": ["customer_chat", "order_processing", "payment_confirmation", "sales_report"],
+            "trial_days": 3,
+            "trial_pay": 50_000,
+            "windows": [(d, time(9), time(13)) for d in range(0, 5)],
+        },
+    ),
+    (
+        0,
+        GigStatus.PENDING,
+        {
+            "title": "Admin TikTok Shop Live Malam",
+            "description": "Menjawab chat dan komentar saat live TikTok Shop, mencatat pesanan, update stok.",
+            "pay_model": "hourly",
+            "pay_min": 20_000,
+            "work_mode": "remote",
+            "city": "",
+            "hours_per_week": 12,
+            "schedule": ["night", "part_time"],
+            "channels": ["tiktok_shop"],
+            "duties": ["customer_chat", "stock_update"],
+            "windows": [(d, time(19), time(23)) for d in (0, 2, 4)],
+        },
+    ),
+    (
+        0,
+        GigStatus.DRAFT,
+        {
+            "title": "Admin Packing Gudang Hijab",
+            "description": "Packing pesanan harian dan update stok di gudang kami di Bandung.",
+            "pay_model": "weekly",
+            "pay_min": 450_000,
+            "work_mode": "onsite",
+            "city": "Bandung",
+            "hours_per_week": 30,
+            "schedule": ["part_time"],
+            "channels": ["shopee"],
+            "duties": ["packing", "stock_update"],
+        },
+    ),
+    (
+        1,
+        GigStatus.PUBLISHED,
+        {
+            "title": "CS WhatsApp Sambal — Komisi per Pesanan",
+            "description": "Melayani pertanyaan pembeli sambal lewat WhatsApp dan Tokopedia sampai closing. "
+            "Komisi dari setiap pesanan yang kamu closing.",
+            "pay_model": "commission",
+            "pay_min": 500_000,
+            "commission_description": "Rp 3.000 per botol terjual",
+            "work_mode": "remote",
+            "city": "",
+            "schedule": ["flexible"],
+            "channels": ["whatsapp", "tokopedia"],
+            "duties": ["customer_chat", "sales_closing"],
+        },
+    ),
+    (
+        1,
+        GigStatus.REJECTED,
+        {
+            "title": "Admin Sambal Harian",
+            "description": "Admin.",
+            "pay_model": "daily",
+            "pay_min": 60_000,
+            "work_mode": "onsite",
+            "city": "Surabaya",
+            "channels": ["whatsapp"],
+            "duties": ["customer_chat"],
+            "rejection_reason": "Tugas belum jelas. Jelaskan pekerjaan sehari-hari dan channel yang dipakai.",
+        },
+    ),
+    (
+        1,
+        GigStatus.EXPIRED,
+        {
+            "title": "Admin Order Lebaran (Musiman)",
+            "description": "Bantu proses pesanan hampers Lebaran: balas chat, catat pesanan, "
+            "konfirmasi transfer pelanggan.",
+            "pay_model": "per_project",
+            "pay_min": 1_500_000,
+            "work_mode": "hybrid",
+            "city": "Surabaya",
+            "channels": ["whatsapp", "instagram"],
+            "duties": ["order_processing", "payment_confirmation"],
+        },
+    ),
+    (
+        2,
+        GigStatus.PUBLISHED,
+        {
+            "title": "Customer Service Skincare Shift Pagi",
+            "description": "Menangani komplain dan pertanyaan produk skincare di Shopee, TikTok Shop "
+            "dan Instagram. "
+            "Mengelola ulasan pembeli. Training produk disediakan.",
+            "pay_model": "monthly",
+            "pay_min": 3_000_000,
+            "pay_max": 3_800_000,
+            "work_mode": "hybrid",
+            "city": "Jakarta Barat",
+            "hours_per_week": 40,
+            "schedule": ["full_time", "shift"],
+            "channels": ["shopee", "tiktok_shop", "instagram"],
+            "duties": ["customer_chat", "complaint_handling", "review_management"],
+            "windows": [(d, time(8), time(16)) for d in range(0, 6)],
+        },
+    ),
+    (
+        2,
+        GigStatus.CLOSED,
+        {
+            "title": "Admin Konten Instagram Skincare",
+            "description": "Membuat konten feed dan story, membalas DM Instagram.",
+            "pay_model": "monthly",
+            "pay_min": 2_000_000,
+            "work_mode": "remote",
+            "city": "",
+            "channels": ["instagram"],
+            "duties": ["content_creation", "social_media"],
+        },
+    ),
+    (
+        2,
+        GigStatus.SUSPENDED,
+        {
+            "title": "Admin Chat Weekend Skincare",
+            "description": "Jaga chat Shopee hari Sabtu dan Minggu.",
+            "pay_model": "daily",
+            "pay_min": 90_000,
+            "work_mode": "remote",
+            "city": "",
+            "schedule": ["weekend"],
+            "channels": ["shopee"],
+            "duties": ["customer_chat"],
+        },
+    ),
+    (
+        3,
+        GigStatus.PUBLISHED,
+        {
+            "title": "Admin WA Laundry Malam (Dari Rumah)",
+            "description": "Menerima order antar-jemput lewat WhatsApp, jadwalkan kurir, "
+            "konfirmasi pembayaran pelanggan.",
+            "pay_model": "monthly",
+            "pay_min": 1_500_000,
+            "work_mode": "remote",
+            "city": "",
+            "hours_per_week": 18,
+            "schedule": ["night", "part_time"],
+            "channels": ["whatsapp"],
+            "duties": ["customer_chat", "order_processing", "payment_confirmation"],
+            "windows": [(d, time(18), time(21)) for d in range(0, 6)],
+        },
+    ),
+]
+
+
+def _user(email: str, role: str, **extra) -> User:
+    user, created = User.objects.get_or_create(email=email, defaults={"role": role, **extra})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+@transaction.atomic
+def seed(stdout=None) -> dict[str, int]:
+    now = timezone.now()
+    moderator = _user(MODERATOR, User.Role.MODERATOR, is_staff=True, first_name="Moderator")
+    employers = []
+    for data in EMPLOYERS:
+        data = dict(data)
+        user = _user(data.pop("email"), User.Role.EMPLOYER)
+        verified = data.pop("is_verified")
+        EmployerProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                **data,
+                "is_verified": verified,
+                "verified_at": now if verified else None,
+                "verified_by": moderator if verified else None,
+            },
+        )
+        employers.append(user)
+    for email, name, headline, city in WORKERS:
+        user = _user(email, User.Role.WORKER)
+        WorkerProfile.objects.update_or_create(
+            user=user, defaults={"display_name": name, "headline": headline, "city": city}
+        )
+    created = 0
+    for index, status, fields in GIGS:
+        fields = dict(fields)
+        windows = fields.pop("windows", [])
+        employer = employers[index]
+        if Gig.objects.filter(employer=employer, title=fields["title"]).exists():
+            continue
+        expired = status == GigStatus.EXPIRED
+        gig = Gig.objects.create(
+            employer=employer,
+            status=status,
+            submitted_at=None if status == GigStatus.DRAFT else now - timedelta(days=3),
+            published_at=now - timedelta(days=2)
+            if status not in (GigStatus.DRAFT, GigStatus.PENDING, GigStatus.REJECTED)
+            else None,
+            expires_at=now - timedelta(days=1) if expired else now + timedelta(days=28),
+            **fields,
+        )
+        GigTimeWindow.objects.bulk_create(
+            GigTimeWindow(gig=gig, day=d, start=s, end=e) for d, s, e in windows
+        )
+        GigEvent.objects.create(
+            gig=gig, actor=None, action=GigEvent.Action.CREATE, to_status=status, reason="seed_demo"
+        )
+        created += 1
+    return {"gigs_created": created, "gigs_total": Gig.objects.count()}

@@ -1,0 +1,118 @@
+"""Employer pages: post, edit and manage one's own gigs. Other people's gigs are a 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from . import selectors, services
+from .forms import GigForm, TimeWindowFormSet, time_windows_from
+from .models import Gig
+from .vocabulary import GigStatus
+
+
+def _require_employer(request) -> None:
+    if not request.user.is_employer:
+        raise PermissionDenied(_("Halaman ini khusus pemilik usaha."))
+
+
+def _windows_initial(gig: Gig) -> list[dict]:
+    return [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
+
+
+def _save_gig(request, *, gig: Gig | None):
+    """Shared create/edit flow: validate form + windows, call the service, show errors inline."""
+    form = GigForm(request.POST or None, instance=gig)
+    windows = TimeWindowFormSet(
+        request.POST or None, prefix="windows", initial=_windows_initial(gig) if gig else None
+    )
+    if request.method == "POST" and form.is_valid() and windows.is_valid():
+        try:
+            with transaction.atomic():
+                if gig is None:
+                    gig = services.gig_create(
+                        employer=request.user, data=form.gig_data(), time_windows=time_windows_from(windows)
+                    )
+                else:
+                    gig = services.gig_update(
+                        gig=gig,
+                        by=request.user,
+                        data=form.gig_data(),
+                        time_windows=time_windows_from(windows),
+                    )
+                if request.POST.get("submit") and gig.status in (GigStatus.DRAFT, GigStatus.REJECTED):
+                    services.gig_submit(gig=gig, by=request.user)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errs in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            gig.refresh_from_db()
+            messages.success(request, _status_message(gig))
+            return redirect("listings:my_gigs")
+    return render(request, "listings/gig_form.html", {"form": form, "windows": windows, "gig": gig})
+
+
+def _status_message(gig: Gig) -> str:
+    if gig.status == GigStatus.PENDING:
+        return _("Lowongan “%(title)s” menunggu review moderator.") % {"title": gig.title}
+    return _("Lowongan “%(title)s” disimpan.") % {"title": gig.title}
+
+
+@login_required
+@ratelimit(key="user", rate="20/h", method="POST", block=True)
+def gig_create(request):
+    _require_employer(request)
+    if not hasattr(request.user, "employer_profile"):
+        messages.info(request, _("Lengkapi profil usaha Anda dulu sebelum memasang lowongan."))
+        return redirect("accounts:employer_profile")
+    return _save_gig(request, gig=None)
+
+
+@login_required
+def gig_edit(request, pk: int):
+    gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
+    if gig.status == GigStatus.SUSPENDED:
+        messages.error(request, _("Lowongan yang ditangguhkan tidak bisa diubah. Hubungi moderator."))
+        return redirect("listings:my_gigs")
+    return _save_gig(request, gig=gig)
+
+
+@login_required
+def my_gigs(request):
+    _require_employer(request)
+    gigs = selectors.gig_list_for_owner(user=request.user)
+    return render(request, "listings/my_gigs.html", {"gigs": gigs})
+
+
+OWNER_ACTIONS = {
+    "submit": (services.gig_submit, _("Lowongan diajukan dan menunggu review moderator.")),
+    "close": (services.gig_close, _("Lowongan ditutup.")),
+    "renew": (services.gig_renew, _("Lowongan diperpanjang 30 hari dan menunggu review.")),
+    "duplicate": (services.gig_duplicate, _("Salinan lowongan dibuat sebagai draf.")),
+}
+
+
+@login_required
+@require_POST
+def gig_action(request, pk: int, action: str):
+    if action not in OWNER_ACTIONS:
+        raise Http404
+    gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
+    service, success = OWNER_ACTIONS[action]
+    try:
+        result = service(gig=gig, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("listings:my_gigs")
+    messages.success(request, success)
+    if action == "duplicate":
+        return redirect("listings:gig_edit", pk=result.pk)
+    return redirect("listings:my_gigs")
