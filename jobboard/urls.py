@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("akun/", include("allauth.urls")),
+    path("api/v1/", include("listings.api.urls")),
     path("", include("accounts.urls")),
     path("", include("listings.urls")),
 ]

@@ -7,4 +7,9 @@ class ListingsConfig(AppConfig):
     verbose_name = _("Lowongan")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from . import lookups  # noqa: F401  (registers JSON list lookups)
+        from .search.sync import on_post_migrate
+
+        post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="listings_sync_search_concepts")

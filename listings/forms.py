@@ -1,22 +1,11 @@
+"""Forms for gig pages. The search form is the FilterSet in `listings/filters.py`."""
+
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .models import Gig
 from .vocabulary import Channel, Duty, PayModel, RejectionTemplate, ReportReason, Schedule, Weekday, WorkMode
-
-
-class SimpleFilterForm(forms.Form):
-    pay_model = forms.ChoiceField(
-        label=_("Sistem gaji"), required=False, choices=[("", _("Semua"))] + PayModel.choices
-    )
-    work_mode = forms.ChoiceField(
-        label=_("Lokasi kerja"), required=False, choices=[("", _("Semua"))] + WorkMode.choices
-    )
-    channel = forms.ChoiceField(
-        label=_("Channel"), required=False, choices=[("", _("Semua"))] + Channel.choices
-    )
-    city = forms.CharField(label=_("Kota"), required=False, max_length=80)
 
 
 def _checkboxes(choices, label, required=True):

@@ -4,28 +4,47 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
 from . import schedule
 from .models import Application, Gig, Report
 from .models.application import CONTACT_STAGES
+from .search import search_gigs
 from .vocabulary import ApplicationStatus, GigStatus
 
+# Filters an empty search may suggest dropping, most restrictive first, with their label.
+RELAXABLE = (
+    ("q", _("kata kunci")),
+    ("city", _("kota")),
+    ("min_pay", _("gaji minimal")),
+    ("work_mode", _("lokasi kerja")),
+    ("pay_model", _("sistem gaji")),
+    ("schedule", _("jadwal")),
+    ("channel", _("channel")),
+    ("duty", _("tugas")),
+)
 
-def gig_public_list(*, filters: dict | None = None) -> QuerySet[Gig]:
-    """Published, unexpired gigs, newest first, with what a card shows."""
-    qs = Gig.objects.published().with_card_data()
-    filters = filters or {}
-    if filters.get("pay_model"):
-        qs = qs.filter(pay_model=filters["pay_model"])
-    if filters.get("work_mode"):
-        qs = qs.filter(work_mode=filters["work_mode"])
-    if filters.get("city"):
-        qs = qs.filter(city__iexact=filters["city"])
-    if filters.get("channel"):
-        qs = qs.filter(channels__has_code=filters["channel"])
-    return qs.order_by("-published_at", "-pk")
+
+def gig_latest(*, limit: int = 8) -> QuerySet[Gig]:
+    """The newest published gigs, with what a card shows."""
+    return search_gigs({"sort": "newest"})[:limit]
+
+
+def gig_search_relaxations(*, params: dict) -> list[dict]:
+    """For a search with no results: which single filter to drop, and how many gigs that finds.
+
+    One COUNT per active filter; only called when the page is empty.
+    """
+    suggestions = []
+    for name, label in RELAXABLE:
+        if params.get(name) in (None, "", []):
+            continue
+        count = search_gigs({**params, name: None}).count()
+        if count:
+            suggestions.append({"name": name, "label": label, "count": count})
+    return suggestions
 
 
 def gig_detail_for(*, user: User, pk: int) -> Gig:

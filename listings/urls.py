@@ -1,12 +1,22 @@
 from django.urls import path
 
-from . import views, views_alerts, views_applications, views_employer, views_inbox, views_moderation
+from . import (
+    feeds,
+    views,
+    views_alerts,
+    views_applications,
+    views_employer,
+    views_inbox,
+    views_moderation,
+)
 
 app_name = "listings"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("lowongan/", views.gig_list, name="gig_list"),
+    path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),
+    path("lowongan/feed/atom/", feeds.GigSearchAtomFeed(), name="gig_feed_atom"),
     path("lowongan/<int:pk>/<slug:slug>/", views.gig_detail, name="gig_detail"),
     path("notifikasi/", views_inbox.inbox_list, name="inbox"),
     path("notifikasi-lowongan/", views_alerts.alert_list, name="alert_list"),

@@ -5,12 +5,16 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from . import jsonld, selectors, services
-from .forms import ReportForm, SimpleFilterForm
+from .filters import GigSearchFilter
+from .forms import ReportForm
 from .models import Gig
+
+PAGE_SIZE = 20
 
 
 def ratelimited(request, exception=None):
@@ -18,15 +22,36 @@ def ratelimited(request, exception=None):
 
 
 def home(request):
-    latest = selectors.gig_public_list()[:8]
-    return render(request, "listings/home.html", {"gigs": latest, "filter_form": SimpleFilterForm()})
+    return render(request, "listings/home.html", {"gigs": selectors.gig_latest()})
 
 
 def gig_list(request):
-    form = SimpleFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.gig_public_list(filters=filters), 20).get_page(request.GET.get("page"))
-    return render(request, "listings/gig_list.html", {"page": page, "gigs": page.object_list, "form": form})
+    """The search page. htmx requests get only the results block; the URL is the search."""
+    filterset = GigSearchFilter(request.GET)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page": page,
+        "gigs": page.object_list,
+        "search_query": query.urlencode(),
+        "relaxations": [] if page.paginator.count else _relaxation_links(filterset, query),
+    }
+    template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _relaxation_links(filterset: GigSearchFilter, query) -> list[dict]:
+    suggestions = selectors.gig_search_relaxations(params=filterset.params)
+    for suggestion in suggestions:
+        relaxed = query.copy()
+        relaxed.pop(suggestion["name"], None)
+        suggestion["query"] = relaxed.urlencode()
+    return suggestions
 
 
 def gig_detail(request, pk: int, slug: str):

@@ -1,5 +1,10 @@
 """Search: pg_trgm, the stored search vector (trigger-maintained) and estimated pay columns.
 
+PostgreSQL-only schema kept outside the ORM: table `listings_search_concept` (the slang
+dictionary's concepts as tsqueries, synced from slang.json after every `migrate` by
+`listings.search.sync`) and column `listings_gig.search_tags` (the concepts a gig's text
+matches, plus `title:<key>` when its title does).
+
 The trigger keeps `listings_gig.search_vector` right for every write path (ORM saves,
 bulk_create, COPY, raw UPDATE): title (weight A) > channel/duty/schedule labels, city and
 employer name (B) > description, requirements and commission details (C), stemmed with
@@ -46,6 +51,9 @@ CODE_LABELS = {
 }
 
 TRIGGER_SQL = """
+CREATE TABLE IF NOT EXISTS listings_search_concept (key text PRIMARY KEY, query tsquery NOT NULL);
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_tags text[] NOT NULL DEFAULT '{}';
+
 CREATE OR REPLACE FUNCTION listings_gig_code_labels() RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$ SELECT %(labels)s::jsonb $$;
 
@@ -66,6 +74,14 @@ BEGIN
         || setweight(to_tsvector('indonesian', concat_ws(' ', labels, NEW.city, employer_name)), 'B')
         || setweight(to_tsvector('indonesian', concat_ws(' ', NEW.description, NEW.requirements,
                                                           NEW.commission_description)), 'C');
+    -- Dictionary concepts the text mentions ("remote", "title:remote" when in the title), so
+    -- ranking compares small arrays instead of re-reading every vector.
+    SELECT coalesce(array_agg(tag), '{}') INTO NEW.search_tags FROM (
+        SELECT c.key AS tag FROM listings_search_concept c WHERE NEW.search_vector @@ c.query
+        UNION ALL
+        SELECT 'title:' || c.key FROM listings_search_concept c
+         WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query
+    ) AS tags;
     RETURN NEW;
 END $$;
 
@@ -89,6 +105,7 @@ CREATE TRIGGER listings_employer_name_changed
     FOR EACH ROW EXECUTE FUNCTION listings_employer_name_changed();
 
 CREATE INDEX IF NOT EXISTS gig_search_vector_gin ON listings_gig USING gin (search_vector);
+CREATE INDEX IF NOT EXISTS gig_search_tags_gin ON listings_gig USING gin (search_tags);
 CREATE INDEX IF NOT EXISTS gig_title_trgm ON listings_gig USING gin (title gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS gig_pay_estimate_month_idx ON listings_gig (pay_estimate_month DESC);
 UPDATE listings_gig SET search_vector = NULL;
@@ -103,6 +120,9 @@ DROP FUNCTION IF EXISTS listings_gig_code_labels();
 DROP INDEX IF EXISTS gig_search_vector_gin;
 DROP INDEX IF EXISTS gig_title_trgm;
 DROP INDEX IF EXISTS gig_pay_estimate_month_idx;
+DROP INDEX IF EXISTS gig_search_tags_gin;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_tags;
+DROP TABLE IF EXISTS listings_search_concept;
 """
 
 

@@ -23,7 +23,7 @@ from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from ..models import Gig
@@ -32,6 +32,7 @@ from .parsing import ParsedQuery
 
 TEXT_CONFIG = "indonesian"
 TEXT_ONLY_SHARE = 0.5  # a concept with hints matched only by its words counts half
+TITLE_BONUS = 0.25  # share of a concept's weight added when the title names it
 RANK_WEIGHT = 1.0
 FRESH_BONUS = ((timedelta(days=3), 0.3), (timedelta(days=14), 0.15))
 _SAFE_WORD = re.compile(r"[a-z0-9]+")
@@ -54,7 +55,7 @@ def city_q(city: str) -> Q:
     name = re.sub(r"[^\w ]", "", canonical_city(city)).strip()
     if not name:
         return Q()
-    return Q(city__iregex=rf"^{name}( |$)")
+    return Q(city__iexact=name) | Q(city__istartswith=f"{name} ")
 
 
 def hint_q(concept: Concept) -> Q | None:
@@ -65,7 +66,7 @@ def hint_q(concept: Concept) -> Q | None:
     return reduce(or_, parts) if parts else None
 
 
-def _tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
+def tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
     """Raw tsquery: terms OR-ed, words of a term AND-ed. Words are [a-z0-9] only, so safe."""
     alternatives = []
     for term in terms:
@@ -76,9 +77,24 @@ def _tsquery_text(terms: tuple[str, ...], prefix: bool) -> str:
     return " | ".join(alternatives)
 
 
-def text_q(concept: Concept) -> Q | None:
+class HasSearchTag(Func):
+    """`search_tags @> ARRAY[tag]`: the gig's text mentions a dictionary concept (GIN-indexed)."""
+
+    template = "%(table)s.search_tags @> ARRAY[%(expressions)s]::text[]"
+    output_field = BooleanField()
+
+    def __init__(self, tag: str):
+        super().__init__(Value(tag), table=Gig._meta.db_table)
+
+
+def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
+    """Text match of a concept; `in_title` limits it to the title (PostgreSQL only)."""
+    if uses_postgres() and not concept.fuzzy:
+        return Q(HasSearchTag(f"title:{concept.key}" if in_title else concept.key))
+    if in_title:
+        return None
     if uses_postgres():
-        raw = _tsquery_text(concept.terms, prefix=concept.fuzzy)
+        raw = tsquery_text(concept.terms, prefix=concept.fuzzy)
         if not raw:
             return None
         q = Q(search_vector=SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
@@ -106,7 +122,16 @@ def concept_score(concept: Concept):
         whens.append(When(text, then=Value(concept.weight * share)))
     if not whens:
         return Value(0.0)
-    return Case(*whens, default=Value(0.0), output_field=FloatField())
+    score = Case(*whens, default=Value(0.0), output_field=FloatField())
+    in_title = text_q(concept, in_title=True)
+    if in_title is not None:
+        # Weights title > labels > description: a concept named in the title ranks higher.
+        score = score + Case(
+            When(in_title, then=Value(concept.weight * TITLE_BONUS)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    return score
 
 
 def freshness_score():
@@ -128,8 +153,10 @@ def apply_query(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
         return qs.none()
     score = reduce(lambda a, b: a + b, [concept_score(c) for c in parsed.positive], freshness_score())
     if uses_postgres():
-        all_terms = tuple(t for c in parsed.positive for t in c.terms)
-        raw = _tsquery_text(all_terms, prefix=False)
+        # Text rank only for words the dictionary does not know (their matches are few and
+        # GIN-found); dictionary concepts are scored from the precomputed `search_tags`.
+        all_terms = tuple(t for c in parsed.positive if c.fuzzy for t in c.terms)
+        raw = tsquery_text(all_terms, prefix=False)
         if raw:
             rank = SearchRank(F("search_vector"), SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
             score = score + rank * Value(RANK_WEIGHT)

@@ -30,7 +30,7 @@ def _broker_url() -> str:
     return base + "/6"
 
 
-def _start_worker(env: dict) -> subprocess.Popen:
+def _start_worker(env: dict, log: Path) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603
         [
             sys.executable,
@@ -44,7 +44,9 @@ def _start_worker(env: dict) -> subprocess.Popen:
             "-c",
             "1",
             "-l",
-            "warning",
+            "info",
+            "-f",
+            str(log),
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
@@ -68,14 +70,22 @@ def _emails_per_recipient(mail_dir: Path) -> Counter:
     return counts
 
 
-def _wait_for(predicate, what: str):
+def _wait_for(predicate, what: str, logs: Path):
     deadline = time.monotonic() + DEADLINE_SECONDS
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
         time.sleep(0.005)
-    pytest.fail(f"timed out waiting for {what}")
+    tails = "\n".join(f"--- {p.name}\n" + p.read_text()[-3000:] for p in sorted(logs.glob("*.log")))
+    pytest.fail(f"timed out waiting for {what}\n{tails}")
+
+
+def _reset_connections(app) -> None:
+    """Forget cached broker pools (even eager publishes create them) so the next publish
+    uses the current broker_url. The pools live on in kombu's registry, unharmed."""
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -92,13 +102,11 @@ def celery_against_redis():
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.broker_url = broker
     app.conf.task_always_eager = False
-    app._pool = None
+    _reset_connections(app)
     try:
         yield broker
     finally:
-        if app._pool is not None:
-            app._pool.force_close_all()
-        app._pool = None
+        _reset_connections(app)
         app.conf.update(saved)
         redis.Redis.from_url(broker).flushdb()
 
@@ -116,6 +124,8 @@ def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_agains
     gig = factories.PendingGigFactory(title="Admin Olshop Skincare", channels=["shopee", "whatsapp"])
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
+    logs = tmp_path / "logs"
+    logs.mkdir()
     db = settings.DATABASES["default"]
     env = {
         **os.environ,
@@ -132,20 +142,22 @@ def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_agains
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",
         "CELERY_UNACKED_RESTORE_THROTTLE": "1",
     }
-    first = _start_worker(env)
+    first = _start_worker(env, logs / "first.log")
     second = None
     try:
         services.gig_approve(gig=gig, by=moderator)  # autocommit: on_commit enqueues match_gig now
         rows = Notification.objects.filter(gig=gig)
-        seen = _wait_for(lambda: rows.count() or None, "the first notification rows")
+        seen = _wait_for(lambda: rows.count() or None, "the first notification rows", logs)
         assert seen < ALERTS, "fan-out finished before it could be interrupted"
         _kill(first)
         interrupted_at = rows.count()
         assert 0 < interrupted_at < ALERTS
 
-        second = _start_worker(env)
-        _wait_for(lambda: rows.filter(status=Notification.Status.SENT).count() == ALERTS, "all deliveries")
-        _wait_for(lambda: sum(_emails_per_recipient(mail_dir).values()) >= ALERTS, "all email files")
+        second = _start_worker(env, logs / "second.log")
+        _wait_for(
+            lambda: rows.filter(status=Notification.Status.SENT).count() == ALERTS, "all deliveries", logs
+        )
+        _wait_for(lambda: sum(_emails_per_recipient(mail_dir).values()) >= ALERTS, "all email files", logs)
     finally:
         _kill(first)
         if second is not None:

@@ -1,0 +1,114 @@
+"""JSON API `GET /api/v1/gigs/` and `/api/v1/gigs/{id}/`: contract, filters, 400s, schema."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests import factories
+
+LIST_URL = "/api/v1/gigs/"
+
+
+@pytest.fixture
+def published(db):
+    return factories.PublishedGigFactory(title="CS WFH Malam Toko Hijab", schedule=["night"])
+
+
+def test_list_contract_shape_and_fields(client, published):
+    """The page is {count, next, previous, results} and each result carries the contract fields."""
+    factories.DraftGigFactory(title="CS WFH draf")
+    body = client.get(LIST_URL, {"q": "cs wfh"}).json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] == 1
+    result = body["results"][0]
+    for field in (
+        "id", "title", "employer", "pay_model", "pay_min", "pay_max", "work_mode", "city",
+        "channels", "duties", "schedule", "url", "published_at",
+    ):  # fmt: skip
+        assert field in result
+    assert result["employer"] == {"name": published.employer.employer_profile.business_name}
+    assert result["url"].endswith(published.get_absolute_url())
+
+
+def test_detail_shows_published_gig_and_hides_others(client, published):
+    """Published gigs have a detail; drafts and other statuses are 404."""
+    assert client.get(f"{LIST_URL}{published.pk}/").json()["description"] == published.description
+    for factory in (factories.DraftGigFactory, factories.PendingGigFactory, factories.ExpiredGigFactory):
+        assert client.get(f"{LIST_URL}{factory().pk}/").status_code == 404
+
+
+def test_filters_and_repeated_list_params(client, published):
+    """channel/duty/schedule repeat; all filters narrow like the web page."""
+    factories.PublishedGigFactory(title="Admin Shopee", channels=["shopee"], schedule=["full_time"])
+    body = client.get(LIST_URL, {"schedule": ["night", "weekend"], "channel": "whatsapp"}).json()
+    assert [r["title"] for r in body["results"]] == [published.title]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"pay_model": "yearly"},
+        {"work_mode": "mars"},
+        {"channel": "myspace"},
+        {"min_pay": "banyak"},
+        {"min_pay": "-1"},
+        {"sort": "random"},
+        {"q": "x" * 500},
+    ],
+)
+def test_invalid_values_answer_400_with_field_message(client, db, params):
+    """Bad filter values are a 400 naming the field, never a 500."""
+    response = client.get(LIST_URL, params)
+    assert response.status_code == 400
+    assert set(response.json()) == set(params)
+
+
+def test_list_query_count_is_constant(client, published, django_assert_max_num_queries):
+    """One COUNT and one page query, however many gigs are on the page."""
+    factories.PublishedGigFactory.create_batch(5)
+    with django_assert_max_num_queries(2):
+        assert client.get(LIST_URL, {"q": "admin wfh"}).status_code == 200
+
+
+def test_schema_documents_the_filters(client, db):
+    """The OpenAPI schema lists the gig endpoints and their query parameters."""
+    response = client.get("/api/v1/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+    params = {p["name"] for p in schema["paths"]["/api/v1/gigs/"]["get"]["parameters"]}
+    assert {
+        "q",
+        "pay_model",
+        "work_mode",
+        "channel",
+        "duty",
+        "city",
+        "min_pay",
+        "schedule",
+        "sort",
+        "page",
+    } <= params
+    assert "/api/v1/gigs/{id}/" in schema["paths"]
+
+
+filter_values = st.one_of(
+    st.text(max_size=30),
+    st.integers(-(10**12), 10**12).map(str),
+    st.sampled_from(["", "shopee", "remote", "hourly", "pay", "night"]),
+)  # noqa: E501
+
+
+@pytest.mark.django_db
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["q", "pay_model", "work_mode", "channel", "duty", "city", "min_pay", "schedule", "sort", "page"]
+        ),
+        filter_values,
+        max_size=5,
+    )
+)
+def test_any_filter_values_never_cause_a_500(client, params):
+    """Whatever the query string, the API answers 200, 400 or 404 (bad page), never 500."""
+    assert client.get(LIST_URL, params).status_code in (200, 400, 404)

@@ -1,0 +1,132 @@
+"""Ranking and combined filters of `search_gigs` on small crafted data."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from listings.search import search_gigs
+from tests import factories
+
+
+def gig(title, **kwargs):
+    defaults = {
+        "description": "Membalas chat pembeli.",
+        "channels": ["whatsapp"],
+        "duties": ["customer_chat"],
+    }
+    return factories.PublishedGigFactory(title=title, **{**defaults, **kwargs})
+
+
+@pytest.fixture
+def board(db):
+    now = timezone.now()
+    return {
+        "remote_night": gig("CS Malam Toko Hijab", work_mode="remote", schedule=["night"], published_at=now),
+        "remote_day": gig("CS Toko Hijab", work_mode="remote", schedule=["full_time"], published_at=now),
+        "onsite_night": gig(
+            "Kasir Malam", work_mode="onsite", city="Bandung", schedule=["night"], published_at=now
+        ),
+        "bandung_olshop": gig(
+            "Admin Olshop Bandung",
+            description="Admin toko online.",
+            work_mode="onsite",
+            city="Bandung",
+            schedule=["part_time"],
+            published_at=now - timedelta(days=20),
+        ),
+        "hourly_wa": gig(
+            "Admin Chat", pay_model="hourly", pay_min=25_000, work_mode="remote", schedule=["shift"]
+        ),
+        "monthly_big": gig(
+            "Admin Gudang",
+            description="Update stok.",
+            pay_model="monthly",
+            pay_min=4_000_000,
+            work_mode="onsite",
+            city="Jakarta Selatan",
+            duties=["stock_update"],
+            channels=["phone"],
+        ),
+    }
+
+
+def titles(params):
+    return [g.title for g in search_gigs(params)]
+
+
+def test_gig_matching_every_concept_ranks_first(board):
+    """ "cs wfh malam": remote + night beats remote-only and night-only gigs."""
+    results = titles({"q": "cs wfh malam"})
+    assert results[0] == "CS Malam Toko Hijab"
+    assert {"CS Toko Hijab", "Kasir Malam"} <= set(results[1:4])
+
+
+def test_typo_query_finds_the_same_gigs(board):
+    """ "custumer servis malam" ranks the night CS gig first, like the correct spelling."""
+    assert titles({"q": "custumer servis malam"})[0] == titles({"q": "customer service malam"})[0]
+
+
+def test_city_and_slang_rank_city_match_first(board):
+    """ "admin olshop bandung": the Bandung online-shop gig first, although older."""
+    assert titles({"q": "admin olshop bandung"})[0] == "Admin Olshop Bandung"
+
+
+def test_ties_break_by_newest_then_id(board):
+    """Equal scores order by published_at desc, then id desc: pages are stable."""
+    same = [
+        gig("Admin Tiktok", channels=["tiktok_shop"], published_at=board["remote_day"].published_at)
+        for _ in "ab"
+    ]
+    results = [g.pk for g in search_gigs({"q": "tiktok"})]
+    assert results[:2] == sorted((g.pk for g in same), reverse=True)
+
+
+def test_filters_combine_with_and(board):
+    """Structured filters all apply: remote AND hourly AND WhatsApp."""
+    assert titles({"work_mode": "remote", "pay_model": "hourly", "channel": ["whatsapp"]}) == ["Admin Chat"]
+    assert titles({"work_mode": "onsite", "city": "bandung", "schedule": ["night", "part_time"]}) == [
+        "Kasir Malam",
+        "Admin Olshop Bandung",
+    ]
+
+
+def test_city_filter_includes_districts_and_aliases(board):
+    """City "jakarta" finds "Jakarta Selatan"; "jogja" is Yogyakarta."""
+    assert titles({"city": "jakarta"}) == ["Admin Gudang"]
+    assert titles({"city": "jogja"}) == []
+
+
+def test_min_pay_uses_unit_of_pay_model_or_monthly_estimate(board):
+    """min_pay compares pay_min within a pay model, else the estimated monthly pay."""
+    assert titles({"pay_model": "hourly", "min_pay": 20_000}) == ["Admin Chat"]
+    assert "Admin Gudang" in titles({"min_pay": 3_500_000})
+    assert "Admin Chat" not in titles({"min_pay": 3_500_000})
+
+
+def test_sort_by_estimated_pay(board):
+    """sort=pay orders by estimated monthly pay, highest first."""
+    results = list(search_gigs({"sort": "pay"}))
+    estimates = [g.pay_estimate_month for g in results]
+    assert estimates == sorted(estimates, reverse=True)
+    assert results[0].title == "Admin Gudang"
+
+
+def test_exclusion_and_no_match(board):
+    """ "-shopee"-style exclusions drop gigs; nonsense words find nothing."""
+    assert "Kasir Malam" not in titles({"q": "malam -bandung"})
+    assert titles({"q": "qwertyzxcv"}) == []
+
+
+def test_search_runs_in_one_query(board, django_assert_num_queries):
+    """Filtering, ranking and card data (employer + profile) come in a single query."""
+    with django_assert_num_queries(1):
+        results = list(search_gigs({"q": "cs wfh malam", "channel": ["whatsapp"]}))
+        [g.employer.employer_profile.business_name for g in results]
+
+
+@pytest.mark.smoke
+def test_sqlite_fallback_gives_sensible_results(board):
+    """The same API works on both databases; the best match leads."""
+    assert titles({"q": "cs wfh malam"})[0] == "CS Malam Toko Hijab"
+    assert titles({"q": "admin olshop bandung"})[0] == "Admin Olshop Bandung"

@@ -1,0 +1,48 @@
+"""Relevance regression: the shared query set through the API, reporting recall@10 and MRR.
+
+Imports `<repo>/../shared/data/search_gigs.jsonl` with `import_gigs --publish` and runs every
+case of `search_cases.jsonl` through `GET /api/v1/gigs/`. recall@10 = share of a case's
+relevant gigs in its first 10 results (divided by min(10, relevant), as a page holds 10);
+MRR = mean reciprocal rank of the first relevant result.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+RECALL_FLOOR = 0.95
+MRR_FLOOR = 0.9
+
+
+@pytest.mark.django_db
+def test_shared_queries_find_their_gigs(client, capsys):
+    """Every shared case finds its relevant gigs in the first page, best first."""
+    gigs, cases = DATA / "search_gigs.jsonl", DATA / "search_cases.jsonl"
+    if not gigs.exists() or not cases.exists():
+        pytest.skip(f"shared search data not found in {DATA.resolve()}")
+    call_command("import_gigs", str(gigs), "--publish", "--no-progress", stdout=None)
+    recalls, plain_recalls, reciprocal_ranks, misses = [], [], [], []
+    for line in cases.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        params = {"q": case["query"], **case.get("filters", {})}
+        response = client.get("/api/v1/gigs/", params)
+        assert response.status_code == 200, response.content
+        top = [r["title"] for r in response.json()["results"][:10]]
+        relevant = set(case["relevant"])
+        recalls.append(len(relevant & set(top)) / min(10, len(relevant)))
+        plain_recalls.append(len(relevant & set(top)) / len(relevant))
+        reciprocal_ranks.append(next((1 / rank for rank, t in enumerate(top, 1) if t in relevant), 0.0))
+        if recalls[-1] < 1:
+            misses.append(f"{case['query']!r}: recall {recalls[-1]:.2f}")
+    recall, mrr = sum(recalls) / len(recalls), sum(reciprocal_ranks) / len(reciprocal_ranks)
+    with capsys.disabled():
+        plain = sum(plain_recalls) / len(plain_recalls)
+        print(f"\nsearch relevance: cases={len(recalls)} recall@10={recall:.3f} MRR={mrr:.3f}")
+        print(f"  (recall@10 over all relevant gigs, uncapped: {plain:.3f})")
+        for miss in misses:
+            print("  below full recall:", miss)
+    assert recall >= RECALL_FLOOR
+    assert mrr >= MRR_FLOOR
