@@ -43,9 +43,12 @@ class AlertSaveForm(forms.Form):
     frequency = forms.ChoiceField(
         label=_("Kirim"),
         choices=Alert.Frequency.choices,
-        initial=Alert.Frequency.INSTANT,
+        required=False,
         widget=forms.RadioSelect,
     )
+
+    def clean_frequency(self) -> str:
+        return self.cleaned_data["frequency"] or Alert.Frequency.INSTANT
 
     def clean(self):
         cleaned = super().clean()
