@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import EmployerProfile, User, WorkerProfile
+from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
+
+
+class WorkerAvailabilityInline(admin.TabularInline):
+    model = WorkerAvailability
+    extra = 0
 
 
 @admin.register(User)
@@ -35,3 +40,4 @@ class WorkerProfileAdmin(admin.ModelAdmin):
     list_display = ("__str__", "user", "city", "open_to_remote")
     search_fields = ("display_name", "user__email", "city")
     list_select_related = ("user",)
+    inlines = [WorkerAvailabilityInline]

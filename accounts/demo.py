@@ -304,4 +304,177 @@ def seed(stdout=None) -> dict[str, int]:
             gig=gig, actor=None, action=GigEvent.Action.CREATE, to_status=status, reason="seed_demo"
         )
         created += 1
+    seed_worker_demo(employers[0])
     return {"gigs_created": created, "gigs_total": Gig.objects.count()}
+
+
+# --- workers: full profiles, applications in several stages, a hired job ------------------
+
+WORKER_DETAILS = {
+    "siti@contoh.id": {
+        "whatsapp": "+6285712340001",
+        "channels": ["shopee", "whatsapp", "instagram"],
+        "duties": ["customer_chat", "order_processing", "payment_confirmation", "sales_report"],
+        "years_experience": 2,
+        "languages": ["id", "su"],
+        "preferred_pay_models": ["daily", "monthly"],
+        "expected_pay_min": 70_000,
+        "expected_pay_model": "daily",
+        "portfolio_text": "Dua tahun pegang chat Shopee toko hijab, rating toko naik dari 4,7 ke 4,9.",
+        "portfolio_links": ["https://shopee.co.id/hijabberkah"],
+        "availability": [(d, time(8), time(16)) for d in range(0, 6)]
+        + [(d, time(18), time(22)) for d in range(0, 6)],
+    },
+    "dewi@contoh.id": {
+        "whatsapp": "+6281298760002",
+        "channels": ["whatsapp", "tokopedia"],
+        "duties": ["customer_chat", "complaint_handling"],
+        "years_experience": 1,
+        "languages": ["id", "jv"],
+        "preferred_pay_models": ["monthly", "commission"],
+        "expected_pay_min": 1_500_000,
+        "expected_pay_model": "monthly",
+        "availability": [(d, time(19), time(23)) for d in range(0, 7)],
+    },
+    "rizky@contoh.id": {
+        "whatsapp": "+6287865430003",
+        "channels": ["tiktok_shop", "shopee", "instagram"],
+        "duties": ["customer_chat", "content_creation", "social_media"],
+        "years_experience": 1,
+        "languages": ["id", "en", "jv"],
+        "preferred_pay_models": ["hourly", "daily"],
+        "expected_pay_min": 15_000,
+        "expected_pay_model": "hourly",
+        "availability": [(d, time(13), time(17)) for d in range(0, 5)] + [(5, time(20), time(1))],
+    },
+}
+
+# A published evening gig whose hours clash with Siti's hired laundry job (overlap warning).
+EVENING_GIG = {
+    "title": "Admin Chat Malam Hijab Berkah (WFH)",
+    "description": "Membalas chat Shopee dan Instagram di jam ramai malam, input pesanan dan "
+    "konfirmasi pembayaran. Kerja dari rumah.",
+    "pay_model": "daily",
+    "pay_min": 60_000,
+    "work_mode": "remote",
+    "city": "",
+    "hours_per_week": 15,
+    "schedule": ["night", "part_time"],
+    "channels": ["shopee", "instagram"],
+    "duties": ["customer_chat", "order_processing", "payment_confirmation"],
+    "screening_question": "Jam berapa saja Anda bisa online di malam hari?",
+    "windows": [(d, time(19), time(22)) for d in range(0, 5)],
+}
+
+# (worker email, gig title, status, message)
+APPLICATIONS = [
+    (
+        "siti@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "hired",
+        "Saya biasa pegang WA toko sampai malam.",
+    ),
+    (
+        "dewi@contoh.id",
+        "Admin Online Olshop Hijab (WFH, Part Time)",
+        "sent",
+        "Saya ibu rumah tangga, siap fast respon.",
+    ),
+    (
+        "rizky@contoh.id",
+        "Admin Online Olshop Hijab (WFH, Part Time)",
+        "shortlisted",
+        "Mahasiswa, pernah jadi admin Shopee.",
+    ),
+    (
+        "dewi@contoh.id",
+        "CS WhatsApp Sambal — Komisi per Pesanan",
+        "viewed",
+        "Saya suka jualan, siap closing.",
+    ),
+    ("rizky@contoh.id", "Admin Konten Instagram Skincare", "declined", "Saya bisa bikin konten reels."),
+]
+
+_ACTION_INTO = {
+    "sent": "submit",
+    "viewed": "view",
+    "shortlisted": "shortlist",
+    "declined": "decline",
+    "hired": "hire",
+}
+_PATH = {
+    "sent": ["sent"],
+    "viewed": ["sent", "viewed"],
+    "shortlisted": ["sent", "viewed", "shortlisted"],
+    "declined": ["sent", "viewed", "declined"],
+    "hired": ["sent", "viewed", "shortlisted", "hired"],
+}
+
+
+def seed_worker_demo(employer: User) -> int:
+    """Fill the demo workers' profiles and put applications in several stages; idempotent.
+
+    Siti (siti@contoh.id) is hired at the laundry's evening job and has not applied anywhere
+    else yet, so on the quick start she can apply to the skincare gig (the skincare owner then
+    shortlists her and both see a WhatsApp link) and sees the overlap warning on the evening
+    hijab gig. Returns how many applications were created.
+    """
+    from listings.models import Application, ApplicationEvent
+
+    from .models import WorkerAvailability
+
+    for email, details in WORKER_DETAILS.items():
+        details = dict(details)
+        windows = details.pop("availability")
+        profile = WorkerProfile.objects.get(user__email=email)
+        for name, value in details.items():
+            setattr(profile, name, value)
+        profile.save()
+        if not profile.availability.exists():
+            WorkerAvailability.objects.bulk_create(
+                WorkerAvailability(profile=profile, day=d, start=s, end=e) for d, s, e in windows
+            )
+    fields = dict(EVENING_GIG)
+    windows = fields.pop("windows")
+    gig, created = Gig.objects.get_or_create(
+        employer=employer,
+        title=fields["title"],
+        defaults={
+            **fields,
+            "status": GigStatus.PUBLISHED,
+            "submitted_at": timezone.now() - timedelta(days=1),
+            "published_at": timezone.now() - timedelta(hours=20),
+            "expires_at": timezone.now() + timedelta(days=29),
+        },
+    )
+    if created:
+        GigTimeWindow.objects.bulk_create(
+            GigTimeWindow(gig=gig, day=d, start=s, end=e) for d, s, e in windows
+        )
+        GigEvent.objects.create(
+            gig=gig, action=GigEvent.Action.CREATE, to_status=gig.status, reason="seed_demo"
+        )
+    made = 0
+    for email, title, status, message in APPLICATIONS:
+        worker = User.objects.get(email=email)
+        gig = Gig.objects.filter(title=title).first()
+        if gig is None:
+            continue
+        application, created = Application.objects.get_or_create(
+            gig=gig, worker=worker, defaults={"status": status, "message": message}
+        )
+        if not created:
+            continue
+        made += 1
+        path = _PATH[status]
+        ApplicationEvent.objects.bulk_create(
+            ApplicationEvent(
+                application=application,
+                actor=worker if i == 0 else gig.employer,
+                action=_ACTION_INTO[step],
+                from_status=path[i - 1] if i else "",
+                to_status=step,
+            )
+            for i, step in enumerate(path)
+        )
+    return made

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from listings.vocabulary import Channel, Duty, Language, PayModel
+
 from .models import User
 
 
@@ -41,3 +43,88 @@ class EmployerProfileForm(forms.ModelForm):
             "logo",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class WorkerProfileForm(forms.ModelForm):
+    """The worker's one-page profile. Code lists are checkboxes over the shared vocabulary."""
+
+    channels = forms.MultipleChoiceField(
+        label=_("Channel yang pernah Anda pakai"),
+        choices=Channel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    duties = forms.MultipleChoiceField(
+        label=_("Tugas yang bisa Anda kerjakan"),
+        choices=Duty.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Bahasa"), choices=Language.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    preferred_pay_models = forms.MultipleChoiceField(
+        label=_("Sistem gaji yang Anda mau"),
+        choices=PayModel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    link_1 = forms.URLField(label=_("Link portofolio 1"), required=False, max_length=300)
+    link_2 = forms.URLField(label=_("Link portofolio 2"), required=False, max_length=300)
+    link_3 = forms.URLField(label=_("Link portofolio 3"), required=False, max_length=300)
+
+    LINK_FIELDS = ("link_1", "link_2", "link_3")
+
+    class Meta:
+        from .models import WorkerProfile
+
+        model = WorkerProfile
+        fields = [
+            "display_name",
+            "headline",
+            "city",
+            "open_to_remote",
+            "whatsapp",
+            "channels",
+            "duties",
+            "years_experience",
+            "languages",
+            "preferred_pay_models",
+            "expected_pay_min",
+            "expected_pay_model",
+            "portfolio_text",
+            "portfolio_pdf",
+        ]
+        widgets = {
+            "portfolio_text": forms.Textarea(attrs={"rows": 4}),
+            "years_experience": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 50}),
+            "expected_pay_min": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        links = list(self.instance.portfolio_links or [])
+        for name, link in zip(self.LINK_FIELDS, links, strict=False):
+            self.fields[name].initial = link
+        self.fields["display_name"].required = True
+        self.fields["whatsapp"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+
+    def clean(self):
+        cleaned = super().clean()
+        links = [cleaned.get(name) for name in self.LINK_FIELDS]
+        self.instance.portfolio_links = [link for link in links if link]
+        return cleaned
+
+
+class AccountDeleteForm(forms.Form):
+    confirm = forms.CharField(
+        label=_("Ketik HAPUS untuk konfirmasi"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"].strip().upper()
+        if value != "HAPUS":
+            raise forms.ValidationError(_("Ketik HAPUS (huruf besar) untuk menghapus akun."))
+        return value

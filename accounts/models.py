@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from listings.vocabulary import PAY_UNIT, Channel, Duty, Language, PayModel, Weekday, labels_for
+from listings.models.gig import WeeklyWindow
+from listings.schedule import window_summary
+from listings.vocabulary import PAY_UNIT, Channel, Duty, Language, PayModel, clean_code_lists, labels_for
 
 from .validators import validate_image_upload, validate_indonesian_mobile, validate_pdf_upload
 
@@ -225,17 +227,17 @@ class WorkerProfile(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        for field, choices in (
-            ("channels", Channel),
-            ("duties", Duty),
-            ("languages", Language),
-            ("preferred_pay_models", PayModel),
-        ):
-            codes = getattr(self, field)
-            if not isinstance(codes, list) or any(code not in choices.values for code in codes):
-                errors[field] = _("Pilihan tidak dikenal.")
-            else:
-                setattr(self, field, list(dict.fromkeys(codes)))
+        errors.update(
+            clean_code_lists(
+                self,
+                {
+                    "channels": Channel,
+                    "duties": Duty,
+                    "languages": Language,
+                    "preferred_pay_models": PayModel,
+                },
+            )
+        )
         links = self.portfolio_links
         if not isinstance(links, list) or len(links) > self.PORTFOLIO_LINKS_MAX:
             errors["portfolio_links"] = _("Maksimal 3 link.")
@@ -256,6 +258,9 @@ class WorkerProfile(models.Model):
     def pay_model_labels(self) -> list[str]:
         return labels_for(PayModel, self.preferred_pay_models)
 
+    def availability_summary(self) -> list[str]:
+        return window_summary(self.availability.all())
+
     @property
     def expected_pay_display(self) -> str:
         if not self.expected_pay_min:
@@ -266,21 +271,14 @@ class WorkerProfile(models.Model):
         return amount
 
 
-class WorkerAvailability(models.Model):
-    """A weekly window when the worker can work, Asia/Jakarta; end before start crosses midnight."""
+class WorkerAvailability(WeeklyWindow):
+    """A weekly window when the worker can work."""
 
     profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="availability")
-    day = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
-    start = models.TimeField(_("mulai"))
-    end = models.TimeField(_("selesai"))
 
-    class Meta:
-        ordering = ["day", "start"]
+    class Meta(WeeklyWindow.Meta):
         verbose_name = _("waktu luang")
         verbose_name_plural = _("waktu luang")
         constraints = [
             models.CheckConstraint(condition=~models.Q(start=models.F("end")), name="availability_not_empty"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"

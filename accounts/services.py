@@ -1,6 +1,8 @@
 from django.db import transaction
 
-from .models import EmployerProfile, User, WorkerProfile
+from listings.alerts import alert_sync_profile
+
+from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
 
 
 def user_set_role(*, user: User, role: str) -> User:
@@ -20,4 +22,29 @@ def employer_profile_save(*, user: User, data: dict) -> EmployerProfile:
         setattr(profile, key, value)
     profile.full_clean()
     profile.save()
+    return profile
+
+
+def worker_profile_save(*, profile: WorkerProfile, availability: list[dict] | None = None) -> WorkerProfile:
+    """Save the worker's validated profile and, when given, replace their availability windows.
+
+    A replaced or cleared portfolio PDF is removed from storage once the change is committed.
+    """
+    old_pdf = ""
+    if profile.pk:
+        old_pdf = (
+            WorkerProfile.objects.filter(pk=profile.pk).values_list("portfolio_pdf", flat=True).first() or ""
+        )
+    with transaction.atomic():
+        profile.full_clean(exclude=["user", "portfolio_pdf"])
+        profile.save()
+        if availability is not None:
+            profile.availability.all().delete()
+            WorkerAvailability.objects.bulk_create(
+                WorkerAvailability(profile=profile, **w) for w in availability
+            )
+        alert_sync_profile(worker=profile.user)  # "gigs that fit my profile" follows the profile
+    if old_pdf and old_pdf != profile.portfolio_pdf.name:
+        storage = profile.portfolio_pdf.storage
+        transaction.on_commit(lambda: storage.delete(old_pdf))
     return profile

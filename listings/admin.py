@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Gig, GigEvent, GigTimeWindow, Report
+from .models import Application, ApplicationEvent, Gig, GigEvent, GigTimeWindow, InboxItem, Report
 
 
 class GigEventInline(admin.TabularInline):
@@ -117,6 +117,51 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ("status", "reason")
     search_fields = ("gig__title", "details", "reporter__email")
     list_select_related = ("gig", "reporter")
+
+
+class ApplicationEventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ("created_at", "actor", "action", "from_status", "to_status")
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Read-only view for support; status changes go through `listings.applications`."""
+
+    list_display = ("gig", "worker", "status", "created_at", "status_changed_at")
+    list_filter = ("status",)
+    search_fields = ("gig__title", "worker__email")
+    list_select_related = ("gig", "worker")
+    readonly_fields = (
+        "gig",
+        "worker",
+        "status",
+        "message",
+        "screening_answer",
+        "employer_note",
+        "created_at",
+        "status_changed_at",
+    )
+    fields = readonly_fields
+    inlines = [ApplicationEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(InboxItem)
+class InboxItemAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "text", "created_at", "read_at")
+    list_filter = ("kind",)
+    search_fields = ("user__email", "text")
+    list_select_related = ("user",)
+    readonly_fields = ("user", "kind", "text", "url", "created_at", "read_at")
 
 
 from . import admin_alerts  # noqa: E402,F401  (alerts and the notification delivery log)

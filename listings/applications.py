@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -32,10 +31,12 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     "decline": dict.fromkeys((S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED), S.DECLINED),
     "withdraw": dict.fromkeys((S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED), S.WITHDRAWN),
 }
+# The worker deleting their account withdraws too, but the notice must not carry their name.
+TRANSITIONS["account_deleted"] = TRANSITIONS["withdraw"]
 # Who acts: the gig's owner for employer actions, the applicant for worker actions.
-WORKER_ACTIONS = frozenset({"withdraw"})
+WORKER_ACTIONS = frozenset({"withdraw", "account_deleted"})
 # Which side hears about each change (the other one).
-NOTIFY_EMPLOYER = frozenset({"submit", "withdraw"})
+NOTIFY_EMPLOYER = frozenset({"submit", "withdraw", "account_deleted"})
 
 
 class ApplicationError(ValidationError):
@@ -183,17 +184,15 @@ def application_note_save(*, application: Application, by: User, note: str) -> A
     return application
 
 
-def applications_anonymise_for_deleted_worker(*, worker: User) -> QuerySet[Application]:
+def applications_anonymise_for_deleted_worker(*, worker: User) -> int:
     """Before a worker's account is erased: withdraw open applications (the employer is told)
     and blank what the worker wrote. The rows stay, so employers' pipelines stay consistent;
-    deleting the user then sets `worker` to NULL."""
+    deleting the user then sets `worker` to NULL. Returns how many applications were kept."""
     for application in Application.objects.select_related("gig").filter(
         worker=worker, status__in=TRANSITIONS["withdraw"].keys()
     ):
-        application_withdraw(application=application, by=worker)
-    applications = Application.objects.filter(worker=worker)
-    applications.update(message="", screening_answer="")
-    return applications
+        _change(application=application, action="account_deleted", by=worker)
+    return Application.objects.filter(worker=worker).update(message="", screening_answer="")
 
 
 # --- notifications -------------------------------------------------------------------------
@@ -226,5 +225,6 @@ def notice_text(application: Application, action: str) -> str:
         "hire": _("Selamat! Anda diterima untuk “%(gig)s”."),
         "decline": _("Lamaran Anda untuk “%(gig)s” tidak dilanjutkan. Tetap semangat!"),
         "withdraw": _("%(name)s menarik lamarannya untuk “%(gig)s”."),
+        "account_deleted": _("Seorang pelamar menghapus akunnya; lamarannya untuk “%(gig)s” ditarik."),
     }
     return texts[action] % {"name": name, "gig": title}

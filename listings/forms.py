@@ -56,8 +56,8 @@ class TimeWindowForm(forms.Form):
     day = forms.TypedChoiceField(
         label=_("Hari"), choices=[("", "—")] + Weekday.choices, coerce=int, empty_value=None
     )
-    start = forms.TimeField(label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start = forms.TimeField(label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end = forms.TimeField(label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
 
     def clean(self):
         data = super().clean()

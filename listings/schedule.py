@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from typing import NamedTuple, Protocol
 
-from .vocabulary import PayModel
+from .vocabulary import PayModel, Weekday
 
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
@@ -68,6 +68,29 @@ def overlapping_pairs(
 def any_overlap(first: Iterable[WindowLike], second: Iterable[WindowLike]) -> bool:
     second = list(second)
     return any(windows_overlap(a, b) for a in first for b in second)
+
+
+def window_summary(windows: Iterable[WindowLike]) -> list[str]:
+    """Group days with the same hours: ['Senin–Jumat 09:00–13:00', 'Sabtu 10:00–14:00']."""
+    by_hours: dict[tuple, list[int]] = {}
+    for window in windows:
+        by_hours.setdefault((window.start, window.end), []).append(window.day)
+    lines = []
+    for (start, end), days in sorted(by_hours.items(), key=lambda item: min(item[1])):
+        runs: list[list[int]] = []
+        for day in sorted(set(days)):
+            if runs and day == runs[-1][-1] + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        names = [
+            str(Weekday(run[0]).label)
+            if len(run) == 1
+            else f"{Weekday(run[0]).label}–{Weekday(run[-1]).label}"
+            for run in runs
+        ]
+        lines.append(f"{', '.join(names)} {start:%H:%M}–{end:%H:%M}")
+    return lines
 
 
 def weekly_hours(windows: Iterable[WindowLike]) -> float:

@@ -112,6 +112,8 @@ def applicants_for_gig(*, gig: Gig, filters: dict | None = None) -> list[Applica
     if filters.get("channel"):
         qs = qs.filter(worker__worker_profile__channels__has_code=filters["channel"])
     applications = list(qs)
+    for application in applications:
+        application.gig = gig  # one shared instance: no query per row for gig/employer
     if filters.get("available"):
         windows = list(gig.time_windows.all())
         applications = [

@@ -28,7 +28,7 @@ urlpatterns = [
     path(
         "notifikasi-lowongan/berhenti/<str:token>/", views_alerts.alert_unsubscribe, name="alert_unsubscribe"
     ),
-    path("lowongan/<int:pk>/lamar/", views_applications.apply, name="apply"),
+    path("lowongan/<int:pk>/<slug:slug>/lamar/", views_applications.apply, name="apply"),
     path("lamaran/", views_applications.my_applications, name="my_applications"),
     path("lamaran/<int:pk>/", views_applications.application_detail, name="application_detail"),
     path("lamaran/<int:pk>/catatan/", views_applications.application_note, name="application_note"),
@@ -37,9 +37,9 @@ urlpatterns = [
         views_applications.application_action,
         name="application_action",
     ),
-    path("lowongan-saya/<int:pk>/pelamar/", views_applications.gig_applicants, name="gig_applicants"),
+    path("saya/lowongan/<int:pk>/pelamar/", views_applications.gig_applicants, name="gig_applicants"),
     path(
-        "lowongan-saya/<int:pk>/pelamar/tolak/",
+        "saya/lowongan/<int:pk>/pelamar/tolak/",
         views_applications.gig_applicants_decline,
         name="gig_applicants_decline",
     ),

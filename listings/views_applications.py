@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,7 +16,7 @@ from . import applications, schedule, selectors
 from .contact import contact_for
 from .forms_applications import ApplicantFilterForm, ApplyForm, BulkDeclineForm, EmployerNoteForm
 from .models import Application, Gig
-from .vocabulary import ApplicationStatus
+from .vocabulary import ApplicationStatus, GigStatus
 
 
 def _application_rate(group, request) -> str:
@@ -41,10 +42,13 @@ def _workload_context(worker, gig: Gig | None = None) -> dict:
 
 @login_required
 @ratelimit(key="user", rate=_application_rate, method="POST", block=True)
-def apply(request, pk: int):
+def apply(request, pk: int, slug: str):
     """The apply form under a gig; one tap plus an optional message."""
     gig = get_object_or_404(
-        Gig.objects.visible_to(request.user).with_card_data().prefetch_related("time_windows"), pk=pk
+        Gig.objects.with_card_data().prefetch_related("time_windows"),
+        Q(pk__in=Gig.objects.visible_to(request.user).values("pk"))
+        | Q(status__in=[GigStatus.CLOSED, GigStatus.EXPIRED, GigStatus.PUBLISHED]),
+        pk=pk,
     )
     if not request.user.is_worker:
         messages.error(request, _("Hanya akun pencari kerja yang bisa melamar."))
@@ -54,11 +58,12 @@ def apply(request, pk: int):
         messages.info(request, _("Anda sudah melamar lowongan ini."))
         return redirect(existing)
     if not gig.is_live:
+        # Closed and expired gigs were public once: say why instead of a bare 404.
         messages.error(
             request, _("Lowongan ini sudah ditutup atau berakhir, lamaran tidak bisa dikirim lagi.")
         )
-        return redirect(gig)
-    form = ApplyForm(request.POST or None, gig=gig)
+        return redirect("listings:gig_list")
+    form = ApplyForm(request.POST if request.method == "POST" else None, gig=gig)
     if request.method == "POST" and form.is_valid():
         try:
             application = applications.application_submit(
@@ -99,7 +104,7 @@ def application_detail(request, pk: int):
         "gig": application.gig,
         "is_owner": is_owner,
         "contact": contact_for(application=application, viewer=request.user),
-        "actions": applications.allowed_actions(application) - {"view"},
+        "actions": _actions_for(application, is_owner),
     }
     if is_owner:
         context["note_form"] = EmployerNoteForm(instance=application)
@@ -109,6 +114,15 @@ def application_detail(request, pk: int):
     return render(request, "listings/application_detail.html", context)
 
 
+def _actions_for(application: Application, is_owner: bool) -> list[str]:
+    """Buttons to show: the employer's forward moves and decline, or the worker's withdraw."""
+    allowed = applications.allowed_actions(application)
+    side = EMPLOYER_BUTTONS if is_owner else WORKER_BUTTONS
+    return [action for action in side if action in allowed]
+
+
+EMPLOYER_BUTTONS = ("shortlist", "offer_trial", "hire", "decline")
+WORKER_BUTTONS = ("withdraw",)
 ACTIONS = {
     "shortlist": (
         applications.application_shortlist,

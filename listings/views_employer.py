@@ -88,7 +88,10 @@ def gig_edit(request, pk: int):
 @login_required
 def my_gigs(request):
     _require_employer(request)
-    gigs = selectors.gig_list_for_owner(user=request.user)
+    gigs = list(selectors.gig_list_for_owner(user=request.user))
+    counts = selectors.applications_count_by_gig([gig.pk for gig in gigs])
+    for gig in gigs:
+        gig.application_counts = counts.get(gig.pk, selectors.ApplicationCounts())
     return render(request, "listings/my_gigs.html", {"gigs": gigs})
 
 

@@ -101,6 +101,21 @@ class ReportReason(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+def clean_code_lists(instance, fields: dict[str, type[models.Choices]]) -> dict[str, str]:
+    """Check JSON code-list fields against their vocabulary; dedupe valid ones in place.
+
+    Returns {field: error message} for lists holding unknown codes (or not being lists).
+    """
+    errors: dict[str, str] = {}
+    for field, choices in fields.items():
+        codes = getattr(instance, field)
+        if not isinstance(codes, list) or any(code not in choices.values for code in codes):
+            errors[field] = _("Pilihan tidak dikenal.")
+        else:
+            setattr(instance, field, list(dict.fromkeys(codes)))
+    return errors
+
+
 def labels_for(choices: type[models.Choices], codes: list[str]) -> list[str]:
     """Translated labels for stored codes, skipping codes that are no longer known."""
     known = dict(choices.choices)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
 from ..querysets import GigQuerySet
+from ..schedule import window_summary
 from ..vocabulary import (
     PAY_UNIT,
     Channel,
@@ -21,6 +22,7 @@ from ..vocabulary import (
     Schedule,
     Weekday,
     WorkMode,
+    clean_code_lists,
     labels_for,
 )
 
@@ -191,12 +193,7 @@ class Gig(models.Model):
         self.city = (self.city or "").strip()
         if self.work_mode in (WorkMode.ONSITE, WorkMode.HYBRID) and not self.city:
             errors["city"] = _("Isi kota untuk kerja di lokasi atau hybrid.")
-        for field, choices in (("schedule", Schedule), ("channels", Channel), ("duties", Duty)):
-            codes = getattr(self, field)
-            if not isinstance(codes, list) or any(code not in choices.values for code in codes):
-                errors[field] = _("Pilihan tidak dikenal.")
-            else:
-                setattr(self, field, list(dict.fromkeys(codes)))
+        errors.update(clean_code_lists(self, {"schedule": Schedule, "channels": Channel, "duties": Duty}))
         if not self.channels and "channels" not in errors:
             errors["channels"] = _("Pilih minimal satu channel.")
         if not self.duties and "duties" not in errors:
@@ -237,25 +234,7 @@ class Gig(models.Model):
 
     def time_window_summary(self) -> list[str]:
         """Group days with the same hours: ['Senin–Jumat 09:00–13:00', 'Sabtu 10:00–14:00']."""
-        by_hours: dict[tuple, list[int]] = {}
-        for window in self.time_windows.all():
-            by_hours.setdefault((window.start, window.end), []).append(window.day)
-        lines = []
-        for (start, end), days in sorted(by_hours.items(), key=lambda item: min(item[1])):
-            runs: list[list[int]] = []
-            for day in sorted(set(days)):
-                if runs and day == runs[-1][-1] + 1:
-                    runs[-1].append(day)
-                else:
-                    runs.append([day])
-            names = [
-                str(Weekday(run[0]).label)
-                if len(run) == 1
-                else f"{Weekday(run[0]).label}–{Weekday(run[-1]).label}"
-                for run in runs
-            ]
-            lines.append(f"{', '.join(names)} {start:%H:%M}–{end:%H:%M}")
-        return lines
+        return window_summary(self.time_windows.all())
 
     def channel_labels(self) -> list[str]:
         return labels_for(Channel, self.channels)
@@ -267,21 +246,30 @@ class Gig(models.Model):
         return labels_for(Schedule, self.schedule)
 
 
-class GigTimeWindow(models.Model):
-    """A weekly working window in Asia/Jakarta time; end before start crosses midnight."""
+class WeeklyWindow(models.Model):
+    """A weekly time window in Asia/Jakarta time; end before start crosses midnight.
 
-    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="time_windows")
+    Shared by gigs' working hours and workers' availability (see `listings.schedule`).
+    """
+
     day = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
     start = models.TimeField(_("mulai"))
     end = models.TimeField(_("selesai"))
 
     class Meta:
+        abstract = True
         ordering = ["day", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class GigTimeWindow(WeeklyWindow):
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="time_windows")
+
+    class Meta(WeeklyWindow.Meta):
         verbose_name = _("jam kerja")
         verbose_name_plural = _("jam kerja")
         constraints = [
             models.CheckConstraint(condition=~models.Q(start=models.F("end")), name="window_not_empty"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"

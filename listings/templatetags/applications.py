@@ -1,0 +1,31 @@
+from django import template
+
+from .. import schedule, selectors
+from ..forms_applications import ApplyForm
+from ..models import Application
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/gig_apply_box.html", takes_context=True)
+def gig_apply_box(context, gig):
+    """The apply form (or the viewer's application, or the owner's applicant link) under a gig."""
+    user = context["request"].user
+    box = {"gig": gig, "user": user, "request": context["request"]}
+    if not user.is_authenticated:
+        return box
+    if gig.employer_id == user.pk:
+        counts = selectors.applications_count_by_gig([gig.pk]).get(gig.pk, selectors.ApplicationCounts())
+        return {**box, "is_owner": True, "counts": counts}
+    if not user.is_worker:
+        return box
+    box["application"] = Application.objects.filter(gig=gig, worker=user).first()
+    if box["application"] is None and gig.is_live:
+        hired = selectors.hired_gigs_for(worker=user, exclude_gig_id=gig.pk)
+        box["form"] = ApplyForm(gig=gig)
+        box["conflicts"] = schedule.schedule_conflicts(gig, hired)
+        box["hired_gigs"] = hired
+        box["workload_with_gig"] = schedule.workload([*hired, gig])
+        profile = getattr(user, "worker_profile", None)
+        box["missing_whatsapp"] = profile is None or not profile.whatsapp
+    return box
