@@ -11,7 +11,7 @@ from accounts.models import User
 
 from .models import Alert
 from .unsubscribe import unsubscribe_alerts
-from .vocabulary import Channel, Duty, PayModel, Schedule, WorkMode, labels_for
+from .vocabulary import WorkMode
 
 ALERTS_PER_WORKER_MAX = 20
 CRITERIA_FIELDS = (
@@ -37,19 +37,7 @@ def alerts_for(*, worker: User) -> QuerySet[Alert]:
 
 def alert_default_name(criteria: dict) -> str:
     """A readable name from the criteria: 'cs wfh · Harian · Shopee'."""
-    parts = []
-    if criteria.get("q"):
-        parts.append(criteria["q"])
-    if criteria.get("pay_model"):
-        parts.append(str(PayModel(criteria["pay_model"]).label))
-    if criteria.get("work_mode"):
-        parts.append(str(WorkMode(criteria["work_mode"]).label))
-    if criteria.get("city"):
-        parts.append(criteria["city"])
-    parts += labels_for(Channel, criteria.get("channels") or [])
-    parts += labels_for(Duty, criteria.get("duties") or [])
-    parts += labels_for(Schedule, criteria.get("schedule") or [])
-    name = " · ".join(str(p) for p in parts) or _("Semua lowongan baru")
+    name = " · ".join(Alert(**criteria).criteria_labels()) or _("Semua lowongan baru")
     return name[:80]
 
 

@@ -96,6 +96,24 @@ class Alert(models.Model):
                 params[key] = list(getattr(self, name))
         return params
 
+    def criteria_labels(self) -> list[str]:
+        """The criteria in words: ['cs wfh', 'Harian', 'Bandung', 'min. Rp 75.000', 'Shopee']."""
+        from ..vocabulary import Channel, Duty, Schedule, labels_for
+        from .gig import format_rupiah
+
+        parts = [self.q] if self.q else []
+        if self.pay_model:
+            parts.append(str(PayModel(self.pay_model).label))
+        if self.work_mode:
+            parts.append(str(WorkMode(self.work_mode).label))
+        if self.city:
+            parts.append(self.city)
+        if self.min_pay:
+            parts.append(f"min. {format_rupiah(self.min_pay)}")
+        parts += labels_for(Channel, self.channels) + labels_for(Duty, self.duties)
+        parts += labels_for(Schedule, self.schedule)
+        return [str(part) for part in parts]
+
     def search_querystring(self) -> str:
         """The alert as a search page query string (for "Lihat hasil")."""
         from django.utils.http import urlencode

@@ -69,6 +69,7 @@ def test_each_criterion_on_its_own(gig, criteria, expected):
     assert search_gigs(alert.search_params()).filter(pk=gig.pk).exists() is expected
 
 
+@pytest.mark.smoke
 def test_criteria_combine_with_and(gig):
     """All criteria must hold: one failing criterion among passing ones rejects the gig."""
     passing = {

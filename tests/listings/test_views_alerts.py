@@ -75,8 +75,11 @@ def test_only_workers_have_alerts(client_for, request, role):
 def test_list_page_shows_own_alerts_only(client_for, worker, other_worker):
     mine = factories.AlertFactory(worker=worker, name="CS WFH malam")
     factories.AlertFactory(worker=other_worker, name="Punya orang lain")
+    mine.channels, mine.min_pay = ["shopee"], 75_000
+    mine.save()
     html = client_for(worker).get(LIST).content.decode()
     assert "Notifikasi lowongan" in html and mine.name in html
+    assert "Shopee" in html and "min. Rp 75.000" in html
     assert "Punya orang lain" not in html
 
 
