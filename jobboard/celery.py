@@ -19,8 +19,9 @@ app.conf.beat_schedule = {
         "task": "listings.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
-    "requeue-stuck-notifications-every-10-minutes": {
+    # Safety net for task messages a broker lost (see listings/notifications.py).
+    "requeue-stuck-notifications": {
         "task": "listings.tasks.requeue_stuck_notifications",
-        "schedule": crontab(minute="*/10"),
+        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "600")),
     },
 }

@@ -206,6 +206,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 NOTIFY_FANOUT_CHUNK = env.int("NOTIFY_FANOUT_CHUNK", default=1000)
 NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
 NOTIFY_CLAIM_LEASE_SECONDS = env.int("NOTIFY_CLAIM_LEASE_SECONDS", default=600)
+# The beat safety net re-runs work idle this long (lost fan-out chunks, deliveries).
+NOTIFY_STUCK_AFTER_SECONDS = env.int("NOTIFY_STUCK_AFTER_SECONDS", default=600)
 ALERT_UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90
 
 REST_FRAMEWORK = {

@@ -18,14 +18,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from . import emails
 from .delivery import ALWAYS, channel_for, list_unsubscribe_headers
 from .matching import chunks, gig_matching_alerts
-from .models import Alert, Gig, Notification
+from .models import Alert, Gig, GigFanOut, Notification
 from .unsubscribe import unsubscribe_url
 
 Status = Notification.Status
@@ -64,6 +64,9 @@ def gig_fan_out(*, gig_id: int) -> int:
     if gig is None:
         return 0
     matches = gig_matching_alerts(gig=gig)
+    GigFanOut.objects.update_or_create(
+        gig=gig, defaults={"matched": len(matches), "matched_at": timezone.now()}
+    )
     for chunk in chunks(matches, fanout_chunk_size()):
         tasks.create_notifications.delay(gig_id, [[m.alert_id, m.worker_id, m.frequency] for m in chunk])
     return len(matches)
@@ -133,6 +136,12 @@ def _release(notification: Notification, *, error: str) -> None:
     ).update(status=Status.QUEUED, last_error=error[:2000], claimed_at=None)
 
 
+def _still_wanted(notification: Notification) -> bool:
+    """Not worth sending any more: the gig went down, or the alert was paused or deleted."""
+    alert = notification.alert
+    return notification.gig.is_live and alert is not None and not alert.paused
+
+
 def notifications_deliver(*, ids: Sequence[int]) -> dict[str, int]:
     """Send the given instant notifications, each at most once.
 
@@ -153,7 +162,7 @@ def notifications_deliver(*, ids: Sequence[int]) -> dict[str, int]:
                 continue
             notification.claimed_at = now
             notification.attempts += 1
-            if not notification.gig.is_live:
+            if not _still_wanted(notification):
                 _finish(notification, status=Status.SKIPPED)
                 outcome["skipped"] += 1
                 continue
@@ -178,8 +187,30 @@ def notifications_deliver(*, ids: Sequence[int]) -> dict[str, int]:
     return outcome
 
 
-def notifications_stuck(*, older_than: timedelta = timedelta(minutes=10)) -> list[int]:
+def stuck_after() -> timedelta:
+    return timedelta(seconds=_setting("NOTIFY_STUCK_AFTER_SECONDS", 600))
+
+
+def fan_outs_incomplete(*, window: timedelta = timedelta(days=1)) -> list[int]:
+    """Gigs published recently whose fan-out lost work: fewer rows than matches, or no
+    fan-out at all. Only gigs quiet for `stuck_after()` count (a running fan-out is not stuck)."""
+    now = timezone.now()
+    since, until = now - window, now - stuck_after()
+    short = (
+        GigFanOut.objects.filter(matched_at__range=(since, until), gig__status="published")
+        .annotate(rows=Count("gig__match_notifications"))
+        .filter(rows__lt=F("matched"))
+        .values_list("gig_id", flat=True)
+    )
+    missing = Gig.objects.filter(
+        status="published", published_at__range=(since, until), fan_out__isnull=True
+    ).values_list("pk", flat=True)
+    return sorted({*short, *missing})
+
+
+def notifications_stuck() -> list[int]:
     """Instant rows nobody is working on: queued for long, or claimed by a dead worker."""
+    older_than = stuck_after()
     now = timezone.now()
     return list(
         Notification.objects.filter(frequency=INSTANT)
@@ -206,7 +237,8 @@ def digest_send(*, worker_id: int) -> int:
     """Send one worker their daily digest of new matches; returns how many gigs it listed.
 
     Gigs that were sent instantly are never in it (one row per worker and gig); gigs no
-    longer live are dropped. Running it twice sends nothing the second time.
+    longer live, and matches of alerts paused or deleted since (unsubscribed), are dropped.
+    Running it twice sends nothing the second time.
     """
     now = timezone.now()
     waiting = list(
@@ -225,9 +257,9 @@ def digest_send(*, worker_id: int) -> int:
     for row in rows:
         row.claimed_at = now
         row.attempts += 1
-    live = [row for row in rows if row.gig.is_live]
+    live = [row for row in rows if _still_wanted(row)]
     for row in rows:
-        if not row.gig.is_live:
+        if not _still_wanted(row):
             _finish(row, status=Status.SKIPPED)
     if not live:
         return 0

@@ -91,9 +91,13 @@ def send_digest(worker_id: int) -> int:
 
 @shared_task(**RELIABLE)
 def requeue_stuck_notifications() -> int:
-    """Beat safety net: re-schedule instant notifications whose delivery task was lost."""
+    """Beat safety net for lost task messages: re-run fan-outs that are missing rows and
+    re-schedule instant notifications whose delivery task never ran. Both are idempotent."""
+    gig_ids = notifications.fan_outs_incomplete()
+    for gig_id in gig_ids:
+        match_gig.delay(gig_id)
     ids = notifications.notifications_stuck()
     size = notifications.fanout_chunk_size()
     for start in range(0, len(ids), size):
         deliver_notifications.delay(ids[start : start + size])
-    return len(ids)
+    return len(gig_ids) + len(ids)

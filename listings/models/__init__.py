@@ -1,4 +1,4 @@
-from .alerts import Alert, Notification
+from .alerts import Alert, GigFanOut, Notification
 from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
@@ -10,6 +10,7 @@ __all__ = [
     "ApplicationEvent",
     "Gig",
     "GigEvent",
+    "GigFanOut",
     "GigTimeWindow",
     "InboxItem",
     "Notification",

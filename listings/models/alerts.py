@@ -176,3 +176,23 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ← {self.gig_id} ({self.status})"
+
+
+class GigFanOut(models.Model):
+    """Ledger of a gig's fan-out: how many workers it matched when matching ran.
+
+    A broker can lose a task message (e.g. a worker killed between Redis handing it over and
+    recording it as unacknowledged). The safety net compares this count with the rows that
+    exist and runs the (idempotent) fan-out again when some are missing.
+    """
+
+    gig = models.OneToOneField("listings.Gig", on_delete=models.CASCADE, related_name="fan_out")
+    matched = models.PositiveIntegerField(default=0)
+    matched_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("penyebaran notifikasi")
+        verbose_name_plural = _("penyebaran notifikasi")
+
+    def __str__(self) -> str:
+        return f"{self.gig_id}: {self.matched}"

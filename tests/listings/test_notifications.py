@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from listings import notifications, services, tasks
 from listings.delivery import CHANNELS, EmailChannel
-from listings.models import Alert, InboxItem, Notification
+from listings.models import Alert, GigFanOut, InboxItem, Notification
 from listings.unsubscribe import SALT, unsubscribe_url
 from tests import factories
 
@@ -232,6 +232,17 @@ def test_digest_lists_daily_matches_and_never_repeats_instant_ones(
     assert Notification.objects.get(worker=worker, gig=closed_gig).status == Status.SKIPPED
 
 
+def test_unsubscribing_drops_matches_still_waiting_for_the_digest(client):
+    """After the digest's unsubscribe link, tomorrow's digest is not sent."""
+    alert = factories.AlertFactory(frequency="daily")
+    gig = factories.PublishedGigFactory()
+    Notification.objects.create(worker=alert.worker, gig=gig, alert=alert, frequency="daily")
+    client.post(unsubscribe_url(digest_worker_id=alert.worker_id).replace("http://127.0.0.1:8000", ""))
+    assert notifications.digest_send(worker_id=alert.worker_id) == 0
+    assert mail.outbox == []
+    assert Notification.objects.get(gig=gig).status == Status.SKIPPED
+
+
 def test_beat_runs_the_digest_at_seven_jakarta_time():
     from jobboard.celery import app
 
@@ -240,6 +251,32 @@ def test_beat_runs_the_digest_at_seven_jakarta_time():
     ]
     assert entry["schedule"].hour == {7} and entry["schedule"].minute == {0}
     assert app.conf.timezone == "Asia/Jakarta"
+
+
+def test_safety_net_completes_a_fan_out_that_lost_a_chunk(moderator, django_capture_on_commit_callbacks):
+    """If a chunk's task message is lost, the ledger shows rows missing and the safety net
+    re-runs the fan-out: the missing worker is notified, nobody twice."""
+    alerts = [factories.AlertFactory() for _ in range(3)]
+    gig = factories.PendingGigFactory()
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    lost = Notification.objects.get(gig=gig, worker=alerts[1].worker)
+    lost.delete()  # as if its create_notifications message never reached a worker
+    mail.outbox.clear()
+    GigFanOut.objects.filter(gig=gig).update(matched_at=timezone.now() - timedelta(hours=1))
+
+    assert tasks.requeue_stuck_notifications.delay().get() == 1
+    assert Notification.objects.filter(gig=gig, status=Status.SENT).count() == 3
+    assert [m.to for m in mail.outbox if "Lowongan baru" in m.subject] == [[alerts[1].worker.email]]
+    assert notifications.fan_outs_incomplete() == []
+
+
+def test_safety_net_runs_a_fan_out_whose_task_was_lost():
+    """A gig published an hour ago with no fan-out at all gets one."""
+    alert = factories.AlertFactory()
+    gig = factories.PublishedGigFactory(published_at=timezone.now() - timedelta(hours=1))
+    assert notifications.fan_outs_incomplete() == [gig.pk]
+    tasks.requeue_stuck_notifications.delay()
+    assert Notification.objects.get(gig=gig).worker == alert.worker
 
 
 def test_stuck_rows_are_requeued_by_the_safety_net():

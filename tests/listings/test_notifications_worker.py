@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import redis
 from django.conf import settings
 from django.db import connection
 
@@ -30,7 +31,7 @@ def _broker_url() -> str:
     return base + "/6"
 
 
-def _start_worker(env: dict, log: Path) -> subprocess.Popen:
+def _start_worker(env: dict, log: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603
         [
             sys.executable,
@@ -50,6 +51,7 @@ def _start_worker(env: dict, log: Path) -> subprocess.Popen:
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            *extra,
         ],
         env=env,
         cwd=settings.BASE_DIR,
@@ -70,15 +72,15 @@ def _emails_per_recipient(mail_dir: Path) -> Counter:
     return counts
 
 
-def _wait_for(predicate, what: str, logs: Path):
+def _wait_for(predicate, what: str, logs: Path, state=lambda: ""):
     deadline = time.monotonic() + DEADLINE_SECONDS
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
         time.sleep(0.005)
-    tails = "\n".join(f"--- {p.name}\n" + p.read_text()[-3000:] for p in sorted(logs.glob("*.log")))
-    pytest.fail(f"timed out waiting for {what}\n{tails}")
+    tails = "\n".join(f"--- {p.name}\n" + p.read_text()[-8000:] for p in sorted(logs.glob("*.log")))
+    pytest.fail(f"timed out waiting for {what}; {state()}\n{tails}")
 
 
 def _reset_connections(app) -> None:
@@ -88,13 +90,20 @@ def _reset_connections(app) -> None:
     app.amqp._producer_pool = None
 
 
+def _state(rows, broker: str) -> str:
+    client = redis.Redis.from_url(broker)
+    return (
+        f"rows={Counter(rows.values_list('status', flat=True))} queue={client.llen('celery')} "
+        f"unacked={client.hlen('unacked')} index={client.zrange('unacked_index', 0, -1, withscores=True)} "
+        f"mutex={client.get('unacked_mutex')} keys={client.keys('*')}"
+    )
+
+
 @pytest.fixture
 def celery_against_redis():
     """Point this test process's Celery app at a Redis broker (not eager), then restore it."""
     if not os.environ.get("REDIS_URL") or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and PostgreSQL (make test provides both)")
-    import redis
-
     from jobboard.celery import app
 
     broker = _broker_url()
@@ -115,7 +124,8 @@ def celery_against_redis():
 @pytest.mark.django_db(transaction=True)
 def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_against_redis, tmp_path):
     """300 matching alerts, chunks of 5: the worker is SIGKILLed when some but not all rows
-    exist; a fresh worker finishes. Every match has exactly one notification and one email."""
+    exist; a fresh worker (with beat) finishes. Every match has exactly one notification and
+    one email."""
     alerts = [
         factories.AlertFactory(q="admin olshop" if i % 2 else "", channels=["shopee"]) for i in range(ALERTS)
     ]
@@ -141,6 +151,8 @@ def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_agains
         "CELERY_VISIBILITY_TIMEOUT": "3",
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",
         "CELERY_UNACKED_RESTORE_THROTTLE": "1",
+        "NOTIFY_SAFETY_NET_SECONDS": "1",
+        "NOTIFY_STUCK_AFTER_SECONDS": "3",
     }
     first = _start_worker(env, logs / "first.log")
     second = None
@@ -152,10 +164,18 @@ def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_agains
         _kill(first)
         interrupted_at = rows.count()
         assert 0 < interrupted_at < ALERTS
+        # The dead worker may have died inside its own sweep for abandoned tasks, holding the
+        # sweep's lock; Redis would expire it after 5 minutes. Don't make the test wait that long.
+        redis.Redis.from_url(celery_against_redis).delete("unacked_mutex")
 
-        second = _start_worker(env, logs / "second.log")
+        # The replacement runs with beat (-B), as production does, so the safety net can
+        # recover a message Redis handed to the dead worker before it was recorded as unacked.
+        second = _start_worker(env, logs / "second.log", "-B", "-s", str(tmp_path / "beat-schedule"))
         _wait_for(
-            lambda: rows.filter(status=Notification.Status.SENT).count() == ALERTS, "all deliveries", logs
+            lambda: rows.filter(status=Notification.Status.SENT).count() == ALERTS,
+            "all deliveries",
+            logs,
+            lambda: _state(rows, celery_against_redis),
         )
         _wait_for(lambda: sum(_emails_per_recipient(mail_dir).values()) >= ALERTS, "all email files", logs)
     finally:
