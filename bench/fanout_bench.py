@@ -97,6 +97,7 @@ CLEANUP = (
     f"DELETE FROM listings_inboxitem WHERE user_id IN ({BENCH_USERS})",
     f"DELETE FROM listings_alert WHERE worker_id IN ({BENCH_USERS})",
     f"DELETE FROM listings_gigevent WHERE gig_id IN ({BENCH_GIGS})",
+    f"DELETE FROM listings_gigfanout WHERE gig_id IN ({BENCH_GIGS})",
     f"DELETE FROM listings_gig WHERE id IN ({BENCH_GIGS})",
     f"DELETE FROM accounts_user WHERE id IN ({BENCH_USERS})",
 )
