@@ -95,6 +95,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
+    # Web queries are short: PostgreSQL's JIT would spend ~0.5 s compiling each large one.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -229,6 +232,9 @@ PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "listings.views.ratelimited"
+# Per user (or IP when anonymous), POST only; see listings/ratelimits.py.
+RATELIMIT_GIG_POST = env("RATELIMIT_GIG_POST", default="20/h")
+RATELIMIT_REPORT = env("RATELIMIT_REPORT", default="10/h")
 # Applications one worker may send (django-ratelimit syntax).
 APPLICATION_RATE = env("APPLICATION_RATE", default="30/h")
 

@@ -1,9 +1,21 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .models import Application, ApplicationEvent, Gig, GigEvent, GigTimeWindow, InboxItem, Report
+from . import safety, services
+from .models import (
+    Application,
+    ApplicationEvent,
+    EmployerEvent,
+    Gig,
+    GigEvent,
+    GigScreening,
+    GigTimeWindow,
+    InboxItem,
+    Report,
+)
 
 
 class GigEventInline(admin.TabularInline):
@@ -23,14 +35,17 @@ class GigTimeWindowInline(admin.TabularInline):
 
 
 def _apply(modeladmin, request, queryset, call, done: str) -> None:
-    """Run a service on each selected gig; report successes and refusals separately."""
+    """Run a service on each selected row; report successes and refusals separately.
+
+    Also used by accounts/admin.py for the verify / ban actions.
+    """
     ok, refused = 0, []
-    for gig in queryset:
+    for obj in queryset:
         try:
-            call(gig)
+            call(obj)
             ok += 1
-        except ValidationError as error:
-            refused.append(f"{gig.title}: {' '.join(error.messages)}")
+        except (ValidationError, PermissionDenied) as error:
+            refused.append(f"{obj}: {' '.join(getattr(error, 'messages', [str(error)]))}")
     if ok:
         modeladmin.message_user(request, f"{done}: {ok}", messages.SUCCESS)
     for line in refused:
@@ -67,11 +82,42 @@ def suspend_gigs(modeladmin, request, queryset):
     )
 
 
+@admin.action(description=_("Screening ulang lowongan terpilih"))
+def rescreen_gigs(modeladmin, request, queryset):
+    _apply(modeladmin, request, queryset, lambda g: safety.gig_screen(gig=g), _("Diperiksa ulang"))
+
+
+class RiskFilter(admin.SimpleListFilter):
+    title = _("risiko penipuan")
+    parameter_name = "risk"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("flagged", _("Ditandai")),
+            ("some", _("Ada tanda ringan")),
+            ("clean", _("Bersih")),
+            ("none", _("Belum diperiksa")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "flagged":
+            return queryset.filter(screening__flagged=True)
+        if value == "some":
+            return queryset.filter(screening__flagged=False, screening__score__gt=0)
+        if value == "clean":
+            return queryset.filter(screening__score=0)
+        if value == "none":
+            return queryset.filter(screening__isnull=True)
+        return queryset
+
+
 @admin.register(Gig)
 class GigAdmin(admin.ModelAdmin):
     list_display = (
         "title",
         "employer",
+        "risk_score",
         "status",
         "pay_model",
         "pay_min",
@@ -79,11 +125,12 @@ class GigAdmin(admin.ModelAdmin):
         "city",
         "submitted_at",
     )
-    list_filter = ("status", "pay_model", "work_mode", "employer__employer_profile__is_verified")
+    list_filter = ("status", RiskFilter, "pay_model", "work_mode", "employer__employer_profile__is_verified")
     search_fields = ("title", "description", "employer__email", "employer__employer_profile__business_name")
     date_hierarchy = "created_at"
-    list_select_related = ("employer",)
+    list_select_related = ("employer", "screening")
     readonly_fields = (
+        "screening_reasons",
         "status",
         "submitted_at",
         "published_at",
@@ -93,8 +140,20 @@ class GigAdmin(admin.ModelAdmin):
         "slug",
     )
     inlines = [GigTimeWindowInline, GigEventInline]
-    actions = [approve_gigs, reject_gigs, suspend_gigs]
+    actions = [approve_gigs, reject_gigs, suspend_gigs, rescreen_gigs]
     ordering = ("-created_at",)
+
+    @admin.display(description=_("risiko"), ordering=F("screening__score").desc(nulls_last=True))
+    def risk_score(self, gig):
+        screening = getattr(gig, "screening", None)
+        if screening is None:
+            return "—"
+        return f"{screening.score} ⚠" if screening.flagged else str(screening.score)
+
+    @admin.display(description=_("hasil screening"))
+    def screening_reasons(self, gig):
+        screening = getattr(gig, "screening", None)
+        return render_to_string("includes/screening_reasons.html", {"screening": screening})
 
 
 @admin.register(GigEvent)
@@ -117,6 +176,40 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ("status", "reason")
     search_fields = ("gig__title", "details", "reporter__email")
     list_select_related = ("gig", "reporter")
+
+
+@admin.register(GigScreening)
+class GigScreeningAdmin(admin.ModelAdmin):
+    """Read-only: screenings are written by the screening task only."""
+
+    list_display = ("gig", "score", "flagged", "outcome", "screened_at")
+    list_filter = ("flagged", "outcome")
+    search_fields = ("gig__title",)
+    list_select_related = ("gig",)
+    ordering = ("-score", "-screened_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EmployerEvent)
+class EmployerEventAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "employer", "action", "actor", "reason")
+    list_filter = ("action",)
+    search_fields = ("employer__email", "reason")
+    list_select_related = ("employer", "actor")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ApplicationEventInline(admin.TabularInline):

@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .models import Gig
+from .models import Gig, Report
 
 
 def send_templated(
@@ -51,3 +51,17 @@ def send_application_update(*, application, action: str) -> int:
             "application_url": settings.SITE_URL + application.get_absolute_url(),
         },
     )
+
+
+def send_report_outcome(*, report: Report) -> int:
+    """Tell a reporter what became of their report (actioned or dismissed)."""
+    return send_templated(
+        to=report.reporter.email,
+        template="report_outcome",
+        context={"report": report, "gig": report.gig, "actioned": report.status == Report.Status.ACTIONED},
+    )
+
+
+def send_account_notice(*, user, template: str) -> int:
+    """Account-level notices (e.g. `account_banned`) with the reason on the user record."""
+    return send_templated(to=user.email, template=template, context={"user": user})

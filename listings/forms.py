@@ -1,5 +1,3 @@
-"""Forms for gig pages. The search form is the FilterSet in `listings/filters.py`."""
-
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _

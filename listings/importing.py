@@ -155,18 +155,11 @@ def employer_for(row: dict) -> User:
 
 
 def screening_flags(gig: Gig) -> list[str]:
-    """The one place the importer asks trust & safety about a gig before publishing it.
+    """The one place the importer asks trust & safety about a gig before publishing it:
+    the reasons it must stay in the review queue (empty: publish)."""
+    from .screening import gig_screening_flags
 
-    Returns the reasons a gig must stay in the review queue (empty: publish). Uses
-    `listings.screening.gig_screening_flags` when the screening module provides it; until
-    then every valid row is publishable.
-    """
-    try:
-        from . import screening
-    except ImportError:
-        return []
-    check = getattr(screening, "gig_screening_flags", None)
-    return list(check(gig)) if check else []
+    return list(gig_screening_flags(gig))
 
 
 def import_row(row: dict, *, publish: bool, report: ImportReport) -> None:

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -155,10 +155,11 @@ def gig_list_for_owner(*, user: User) -> QuerySet[Gig]:
 
 
 def moderation_queue(*, filters: dict | None = None) -> QuerySet[Gig]:
-    """Gigs for the moderators' queue: pending gigs oldest first (by default)."""
+    """Gigs for the moderators' queue: highest screening risk first (flagged gigs on top, see
+    listings.screening), then most open reports, then oldest submission; unscreened gigs last."""
     filters = filters or {}
     status = filters.get("status") or GigStatus.PENDING
-    qs = Gig.objects.filter(status=status).with_card_data()
+    qs = Gig.objects.filter(status=status).with_card_data().select_related("screening")
     if filters.get("pay_model"):
         qs = qs.filter(pay_model=filters["pay_model"])
     if filters.get("work_mode"):
@@ -168,7 +169,7 @@ def moderation_queue(*, filters: dict | None = None) -> QuerySet[Gig]:
     elif filters.get("verified") == "no":
         qs = qs.exclude(employer__employer_profile__is_verified=True)
     return qs.annotate(open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN))).order_by(
-        "submitted_at", "pk"
+        F("screening__score").desc(nulls_last=True), "-open_reports", "submitted_at", "pk"
     )
 
 
@@ -178,3 +179,11 @@ def open_reports() -> QuerySet[Report]:
         .select_related("gig", "reporter", "gig__employer__employer_profile")
         .order_by("created_at", "pk")
     )
+
+
+def employer_accounts(*, query: str = "") -> QuerySet[User]:
+    """Employer accounts for the moderators' verify / ban tools, optionally searched."""
+    qs = User.objects.filter(role=User.Role.EMPLOYER).select_related("employer_profile")
+    if query:
+        qs = qs.filter(Q(email__icontains=query) | Q(employer_profile__business_name__icontains=query))
+    return qs.order_by(F("banned_at").desc(nulls_last=True), "email")

@@ -145,13 +145,17 @@ def gig_update(*, gig: Gig, by: User, data: dict, time_windows: list[dict] | Non
         )
         if gig.status == GigStatus.PUBLISHED and substantive:
             _transition(gig=gig, action=Action.RESUBMIT, by=by, reason=_("Perubahan isi lowongan"))
+        if gig.status == GigStatus.PENDING and substantive:
+            _schedule_screening(gig)
     return gig
 
 
 def gig_submit(*, gig: Gig, by: User) -> Gig:
     """Owner sends a draft (or a rejected gig after fixing it) to the review queue."""
     _require_owner(gig, by)
-    return _transition(gig=gig, action=Action.SUBMIT, by=by)
+    gig = _transition(gig=gig, action=Action.SUBMIT, by=by)
+    _schedule_screening(gig)
+    return gig
 
 
 def gig_approve(*, gig: Gig, by: User, note: str = "") -> Gig:
@@ -170,7 +174,7 @@ def gig_publish_automatically(*, gig: Gig, reason: str) -> Gig:
     return gig
 
 
-def gig_reject(*, gig: Gig, by: User, reason: str) -> Gig:
+def gig_reject(*, gig: Gig, by: User, reason: str, notify: bool = True) -> Gig:
     """Moderator rejects a pending gig; the owner sees and is emailed the reason."""
     _require_moderator(by)
     reason = (reason or "").strip()
@@ -178,16 +182,19 @@ def gig_reject(*, gig: Gig, by: User, reason: str) -> Gig:
         raise ValidationError({"reason": _("Tuliskan alasan penolakan untuk pemilik lowongan.")})
     gig.rejection_reason = reason
     gig = _transition(gig=gig, action=Action.REJECT, by=by, reason=reason)
-    _notify_owner(gig, "rejected")
+    if notify:
+        _notify_owner(gig, "rejected")
     return gig
 
 
-def gig_suspend(*, gig: Gig, by: User | None, reason: str) -> Gig:
-    """Take a published gig down pending investigation (moderator, or automatic on reports)."""
+def gig_suspend(*, gig: Gig, by: User | None, reason: str, notify: bool = True) -> Gig:
+    """Take a published gig down pending investigation (moderator, or automatic on reports).
+    An account ban sends one email of its own instead (`notify=False`)."""
     if by is not None:
         _require_moderator(by)
     gig = _transition(gig=gig, action=Action.SUSPEND, by=by, reason=reason)
-    _notify_owner(gig, "suspended")
+    if notify:
+        _notify_owner(gig, "suspended")
     return gig
 
 
@@ -210,7 +217,9 @@ def gig_renew(*, gig: Gig, by: User) -> Gig:
     """Owner renews an expired or closed gig: new expiry date, back through review."""
     _require_owner(gig, by)
     gig.expires_at = timezone.now() + timedelta(days=settings.GIG_DEFAULT_LIFETIME_DAYS)
-    return _transition(gig=gig, action=Action.RENEW, by=by, extra_fields=("expires_at",))
+    gig = _transition(gig=gig, action=Action.RENEW, by=by, extra_fields=("expires_at",))
+    _schedule_screening(gig)
+    return gig
 
 
 def gig_duplicate(*, gig: Gig, by: User) -> Gig:
@@ -245,6 +254,9 @@ def report_create(*, gig: Gig, by: User, reason: str, details: str = "") -> Repo
         raise ValidationError(
             _("Anda sudah melaporkan lowongan ini. Terima kasih, tim kami sedang memeriksanya.")
         )
+    from .safety import report_escalate
+
+    report_escalate(gig=gig)
     return report
 
 
@@ -255,7 +267,16 @@ def report_resolve(*, report: Report, by: User, actioned: bool, note: str = "") 
     report.resolved_at = timezone.now()
     report.resolution_note = note
     report.save(update_fields=["status", "resolved_by", "resolved_at", "resolution_note"])
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.send_report_outcome_email.delay(report.pk))
     return report
+
+
+def _schedule_screening(gig: Gig) -> None:
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.screen_gig.delay(gig.pk))
 
 
 def _notify_owner(gig: Gig, kind: str) -> None:

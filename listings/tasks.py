@@ -3,8 +3,10 @@
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+from accounts.models import User
+
 from . import emails, notifications, services
-from .models import Application, Gig
+from .models import Application, Gig, Report
 
 
 @shared_task
@@ -39,6 +41,30 @@ def send_application_email(self, application_id: int, action: str) -> None:
     )
     if application is not None:
         emails.send_application_update(application=application, action=action)
+
+
+@shared_task
+def screen_gig(gig_id: int) -> None:
+    """Screen a submitted, edited or renewed gig for scam signals (see listings.safety)."""
+    from . import safety
+
+    gig = Gig.objects.filter(pk=gig_id).first()
+    if gig is not None:
+        safety.gig_screen(gig=gig)
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5})
+def send_report_outcome_email(self, report_id: int) -> None:
+    report = Report.objects.select_related("gig", "reporter").filter(pk=report_id).first()
+    if report is not None:
+        emails.send_report_outcome(report=report)
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5})
+def send_account_email(self, user_id: int, template: str) -> None:
+    user = User.objects.filter(pk=user_id).first()
+    if user is not None:
+        emails.send_account_notice(user=user, template=template)
 
 
 # Match notifications. Every task is idempotent, so a redelivery after a crash (acks_late,

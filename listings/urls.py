@@ -8,6 +8,7 @@ from . import (
     views_employer,
     views_inbox,
     views_moderation,
+    views_safety,
 )
 
 app_name = "listings"
@@ -61,4 +62,5 @@ urlpatterns = [
     ),
     path("moderasi/laporan/", views_moderation.report_queue, name="report_queue"),
     path("moderasi/laporan/<int:pk>/", views_moderation.report_resolve, name="report_resolve"),
+    path("moderasi/akun/<int:pk>/<slug:action>/", views_safety.employer_trust, name="employer_trust"),
 ]

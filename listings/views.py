@@ -9,10 +9,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
-from . import jsonld, selectors, services
+from . import jsonld, ratelimits, selectors, services
 from .filters import GigSearchFilter
 from .forms import ReportForm
 from .models import Gig
+from .search import RANK_WINDOW
 
 PAGE_SIZE = 20
 
@@ -38,6 +39,7 @@ def gig_list(request):
         "gigs": page.object_list,
         "search_query": query.urlencode(),
         "relaxations": [] if page.paginator.count else _relaxation_links(filterset, query),
+        "results_capped": (getattr(filterset.qs, "known_count", None) or 0) >= RANK_WINDOW,
     }
     template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
     response = render(request, template, context)
@@ -67,7 +69,7 @@ def gig_detail(request, pk: int, slug: str):
 
 
 @login_required
-@ratelimit(key="user", rate="10/h", method="POST", block=True)
+@ratelimit(key="user_or_ip", rate=ratelimits.report, method="POST", block=True)
 def gig_report(request, pk: int, slug: str):
     gig = get_object_or_404(Gig.objects.published(), pk=pk)
     form = ReportForm(request.POST or None)

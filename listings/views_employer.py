@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from . import selectors, services
+from . import ratelimits, selectors, services
 from .forms import GigForm, TimeWindowFormSet, time_windows_from
 from .models import Gig
 from .vocabulary import GigStatus
@@ -67,7 +67,7 @@ def _status_message(gig: Gig) -> str:
 
 
 @login_required
-@ratelimit(key="user", rate="20/h", method="POST", block=True)
+@ratelimit(key="user_or_ip", rate=ratelimits.gig_post, method="POST", block=True)
 def gig_create(request):
     _require_employer(request)
     if not hasattr(request.user, "employer_profile"):

@@ -47,7 +47,9 @@ def moderation_queue(request):
 @moderator_required
 def moderation_review(request, pk: int):
     gig = get_object_or_404(
-        Gig.objects.with_card_data().prefetch_related("time_windows", "events__actor", "reports__reporter"),
+        Gig.objects.with_card_data()
+        .select_related("screening")
+        .prefetch_related("time_windows", "events__actor", "reports__reporter"),
         pk=pk,
     )
     return render(

@@ -3,14 +3,17 @@ from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
 from .moderation import GigEvent, Report
+from .screening import EmployerEvent, GigScreening
 
 __all__ = [
     "Alert",
     "Application",
     "ApplicationEvent",
+    "EmployerEvent",
     "Gig",
     "GigEvent",
     "GigFanOut",
+    "GigScreening",
     "GigTimeWindow",
     "InboxItem",
     "Notification",

@@ -137,7 +137,7 @@ class Gig(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
-    # Maintained by a PostgreSQL trigger (migration 0003_search); always NULL on SQLite.
+    # Maintained by a PostgreSQL trigger (migration 0006_search); always NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     # Normalised pay for sorting and cards; assumptions in listings/pay.py.
     pay_estimate_month = models.GeneratedField(

@@ -18,6 +18,10 @@ PostgreSQL vs SQLite: on PostgreSQL text matching uses a trigger-maintained `tsv
 `ts_rank`, and pg_trgm word similarity on titles for typos. On SQLite (the quick start) the
 same API and scoring run with `icontains` over title and description for every expanded term:
 no stemming and no text rank, so results are sensible but less finely ordered.
+
+Relevance ranking considers the newest `RANK_WINDOW` (1000) gigs that match; results, and
+the result count, of very broad queries are therefore capped at that many. A relevance
+search runs that one id query when `search_gigs` is called; other sorts stay fully lazy.
 """
 
 from __future__ import annotations
@@ -28,9 +32,15 @@ from typing import Any
 from django.db.models import QuerySet
 
 from ..models import Gig
-from .engine import apply_filters, apply_query
+from ..querysets import GigQuerySet
+from .engine import apply_filters, apply_matching, relevance_score
 from .params import PARAM_NAMES, Sort, clean_search_params
 from .parsing import ParsedQuery, parse_query
+
+# Relevance ranks at most this many of the newest matching gigs. Broad queries ("cs wfh")
+# match most of the board; ranking all of them would cost time linear in the board's size,
+# and a job seeker's first pages should be fresh gigs anyway. Narrower queries are unaffected.
+RANK_WINDOW = 1000
 
 __all__ = [
     "PARAM_NAMES",
@@ -46,17 +56,42 @@ __all__ = [
 def search_gigs(params: Mapping[str, Any] | None) -> QuerySet[Gig]:
     """Published gigs matching `params`, ranked; see the module docstring for the keys."""
     cleaned = clean_search_params(params)
-    qs = apply_filters(Gig.objects.published().with_card_data().defer("search_vector"), cleaned)
     parsed = parse_query(cleaned["q"])
-    ranked = bool(parsed.positive)
-    if parsed.concepts:
-        qs = apply_query(qs, parsed)
-    sort = cleaned["sort"] or (Sort.RELEVANCE if ranked else Sort.NEWEST)
+    matched = apply_matching(apply_filters(Gig.objects.published(), cleaned), parsed)
+    sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive else Sort.NEWEST)
+    if sort == Sort.RELEVANCE and parsed.positive:
+        # Rank the newest RANK_WINDOW matches: bounded work however broad the query. The ids
+        # are fetched first (one indexed query) because PostgreSQL cannot join a LIMITed
+        # IN-subquery and would re-run it for every row.
+        window = list(matched.order_by("-published_at", "-pk").values_list("pk", flat=True)[:RANK_WINDOW])
+        ranked = (
+            _with_card_data(RankedGigQuerySet(Gig).filter(pk__any_of=window))
+            .annotate(relevance=relevance_score(parsed))
+            .order_by("-relevance", "-published_at", "-pk")
+        )
+        ranked.known_count = len(window)
+        return ranked
     if sort == Sort.PAY:
-        return qs.order_by("-pay_estimate_month", "-published_at", "-pk")
-    if sort == Sort.RELEVANCE and ranked:
-        return qs.order_by("-relevance", "-published_at", "-pk")
-    return qs.order_by("-published_at", "-pk")
+        return _with_card_data(matched).order_by("-pay_estimate_month", "-published_at", "-pk")
+    return _with_card_data(matched).order_by("-published_at", "-pk")
+
+
+class RankedGigQuerySet(GigQuerySet):
+    """A ranked relevance window: its size is known, so `count()` (paginators) costs no query.
+
+    Any further filtering makes a clone without `known_count`, which counts normally.
+    """
+
+    known_count: int | None = None
+
+    def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        return super().count()
+
+
+def _with_card_data(qs: QuerySet[Gig]) -> QuerySet[Gig]:
+    return qs.with_card_data().defer("search_vector")
 
 
 def gig_matches(gig: Gig, params: Mapping[str, Any] | None) -> bool:

@@ -106,3 +106,11 @@ def test_seed_demo_is_idempotent_and_covers_every_status():
     assert set(Gig.objects.values_list("status", flat=True)) == {s.value for s in GigStatus}
     assert User.objects.get(email=demo.MODERATOR).is_staff
     assert User.objects.get(email=demo.MODERATOR).check_password(demo.DEMO_PASSWORD)
+
+
+def test_site_domain_follows_site_url():
+    """allauth emails and feeds build links from the Sites row, not example.com."""
+    from django.contrib.sites.models import Site
+
+    assert Site.objects.get_current().domain == "127.0.0.1:8000"
+    assert Site.objects.get_current().name == "Loker CS"

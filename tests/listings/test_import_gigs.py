@@ -111,3 +111,21 @@ def test_existing_worker_email_is_a_row_error(tmp_path, worker):
     _, err = run(path)
     assert "line 1:" in err
     assert not Gig.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publish_holds_rows_the_screening_flags(tmp_path):
+    """--publish leaves a gig asking for a registration fee and OTP codes in the review queue."""
+    scam = {
+        **ROW,
+        "title": "Admin Online Gaji Besar",
+        "description": (
+            "Kerja santai dari rumah gaji 10 juta per minggu. Wajib transfer biaya pendaftaran "
+            "Rp 150.000 dan kirim kode OTP ke admin untuk aktivasi akun."
+        ),
+    }
+    path = tmp_path / "gigs.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (ROW, scam)), encoding="utf-8")
+    out, _ = run(path, "--publish")
+    assert "published 1" in out and "held for review 1" in out
+    assert Gig.objects.get(title="Admin Online Gaji Besar").status == "pending"

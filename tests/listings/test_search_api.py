@@ -64,7 +64,7 @@ def test_invalid_values_answer_400_with_field_message(client, db, params):
 
 
 def test_list_query_count_is_constant(client, published, django_assert_max_num_queries):
-    """One COUNT and one page query, however many gigs are on the page."""
+    """Ranking window ids and the page: two queries however many gigs match (count is known)."""
     factories.PublishedGigFactory.create_batch(5)
     with django_assert_max_num_queries(2):
         assert client.get(LIST_URL, {"q": "admin wfh"}).status_code == 200

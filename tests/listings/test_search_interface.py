@@ -40,3 +40,14 @@ def test_invalid_params_raise_validation_error_per_field():
     with pytest.raises(ValidationError) as excinfo:
         search_gigs({"pay_model": "yearly", "channel": ["shopee", "myspace"], "min_pay": "banyak"})
     assert set(excinfo.value.message_dict) == {"pay_model", "channel", "min_pay"}
+
+
+@pytest.mark.smoke
+@pytest.mark.django_db
+def test_any_of_lookup_filters_by_a_list_of_ids():
+    """`pk__any_of` keeps exactly the listed ids; an empty list keeps nothing."""
+    from listings.models import Gig
+
+    first, second, _ = factories.PublishedGigFactory.create_batch(3)
+    assert set(Gig.objects.filter(pk__any_of=[first.pk, second.pk])) == {first, second}
+    assert not Gig.objects.filter(pk__any_of=[]).exists()

@@ -85,3 +85,9 @@ def test_helpers():
     assert correct_word("xyzzy", get_dictionary()) == "xyzzy"
     assert canonical_city("jogja") == "Yogyakarta"
     assert canonical_city("Kota Baru") == "Kota Baru"
+
+
+def test_two_word_schedules_keep_both_meanings():
+    """'shift malam' is a shift gig at night: both concepts apply."""
+    assert keys("cs shift malam") == ["customer_service", "shift", "night"]
+    assert keys("chat pelanggan malam hari") == ["chat", "customer_service", "night"]

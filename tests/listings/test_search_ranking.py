@@ -118,9 +118,9 @@ def test_exclusion_and_no_match(board):
     assert titles({"q": "qwertyzxcv"}) == []
 
 
-def test_search_runs_in_one_query(board, django_assert_num_queries):
-    """Filtering, ranking and card data (employer + profile) come in a single query."""
-    with django_assert_num_queries(1):
+def test_search_runs_in_two_queries(board, django_assert_num_queries):
+    """Ranking window ids, then ranked gigs with card data (employer + profile) in one query."""
+    with django_assert_num_queries(2):
         results = list(search_gigs({"q": "cs wfh malam", "channel": ["whatsapp"]}))
         [g.employer.employer_profile.business_name for g in results]
 
@@ -130,3 +130,19 @@ def test_sqlite_fallback_gives_sensible_results(board):
     """The same API works on both databases; the best match leads."""
     assert titles({"q": "cs wfh malam"})[0] == "CS Malam Toko Hijab"
     assert titles({"q": "admin olshop bandung"})[0] == "Admin Olshop Bandung"
+
+
+def test_relevance_ranks_only_the_newest_window(board, monkeypatch):
+    """Broad queries rank the RANK_WINDOW newest matches; newest/pay sorts see all matches."""
+    monkeypatch.setattr("listings.search.RANK_WINDOW", 2)
+    assert search_gigs({"q": "cs wfh"}).count() == 2
+    assert search_gigs({"q": "cs wfh", "sort": "newest"}).count() > 2
+
+
+def test_ranked_count_is_known_without_a_query_and_refilters_correctly(board, django_assert_num_queries):
+    """A relevance search knows its size; filtering it further counts for real."""
+    ranked = search_gigs({"q": "cs wfh"})
+    expected = len(list(ranked))
+    with django_assert_num_queries(0):
+        assert ranked.count() == expected
+    assert ranked.filter(title="CS Toko Hijab").count() == 1

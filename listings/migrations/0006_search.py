@@ -1,9 +1,10 @@
 """Search: pg_trgm, the stored search vector (trigger-maintained) and estimated pay columns.
 
 PostgreSQL-only schema kept outside the ORM: table `listings_search_concept` (the slang
-dictionary's concepts as tsqueries, synced from slang.json after every `migrate` by
-`listings.search.sync`) and column `listings_gig.search_tags` (the concepts a gig's text
-matches, plus `title:<key>` when its title does).
+dictionary's concepts as tsqueries plus one tag per structured code, synced from slang.json
+and the vocabulary after every `migrate` by `listings.search.sync`) and columns
+`listings_gig.search_concepts` / `title_concepts` (the positions of the tags the gig's
+text, codes / title match; GIN-indexed).
 
 The trigger keeps `listings_gig.search_vector` right for every write path (ORM saves,
 bulk_create, COPY, raw UPDATE): title (weight A) > channel/duty/schedule labels, city and
@@ -51,8 +52,11 @@ CODE_LABELS = {
 }
 
 TRIGGER_SQL = """
-CREATE TABLE IF NOT EXISTS listings_search_concept (key text PRIMARY KEY, query tsquery NOT NULL);
-ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_tags text[] NOT NULL DEFAULT '{}';
+CREATE TABLE IF NOT EXISTS listings_search_concept (
+    key text PRIMARY KEY, position smallint NOT NULL UNIQUE, query tsquery
+);
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS search_concepts int[] NOT NULL DEFAULT '{}';
+ALTER TABLE listings_gig ADD COLUMN IF NOT EXISTS title_concepts int[] NOT NULL DEFAULT '{}';
 
 CREATE OR REPLACE FUNCTION listings_gig_code_labels() RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$ SELECT %(labels)s::jsonb $$;
@@ -74,21 +78,25 @@ BEGIN
         || setweight(to_tsvector('indonesian', concat_ws(' ', labels, NEW.city, employer_name)), 'B')
         || setweight(to_tsvector('indonesian', concat_ws(' ', NEW.description, NEW.requirements,
                                                           NEW.commission_description)), 'C');
-    -- Dictionary concepts the text mentions ("remote", "title:remote" when in the title), so
-    -- ranking compares small arrays instead of re-reading every vector.
-    SELECT coalesce(array_agg(tag), '{}') INTO NEW.search_tags FROM (
-        SELECT c.key AS tag FROM listings_search_concept c WHERE NEW.search_vector @@ c.query
-        UNION ALL
-        SELECT 'title:' || c.key FROM listings_search_concept c
-         WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query
-    ) AS tags;
+    -- Tags (listings_search_concept.position): dictionary concepts the text and the title
+    -- mention, plus the gig's structured codes; matching and ranking then test one small
+    -- GIN-indexed int array instead of re-reading vectors and JSON.
+    SELECT coalesce(array_agg(c.position ORDER BY c.position), '{}') INTO NEW.search_concepts
+      FROM listings_search_concept c
+     WHERE (c.query IS NOT NULL AND NEW.search_vector @@ c.query)
+        OR c.key = ANY (ARRAY['code:work_mode:' || NEW.work_mode, 'code:pay_model:' || NEW.pay_model]
+            || ARRAY(SELECT 'code:channels:' || x FROM jsonb_array_elements_text(NEW.channels) x)
+            || ARRAY(SELECT 'code:duties:' || x FROM jsonb_array_elements_text(NEW.duties) x)
+            || ARRAY(SELECT 'code:schedule:' || x FROM jsonb_array_elements_text(NEW.schedule) x));
+    SELECT coalesce(array_agg(c.position ORDER BY c.position), '{}') INTO NEW.title_concepts
+      FROM listings_search_concept c WHERE ts_filter(NEW.search_vector, '{a}') @@ c.query;
     RETURN NEW;
 END $$;
 
 DROP TRIGGER IF EXISTS listings_gig_search_vector ON listings_gig;
 CREATE TRIGGER listings_gig_search_vector
     BEFORE INSERT OR UPDATE OF title, description, requirements, commission_description, city,
-        channels, duties, schedule, employer_id, search_vector
+        channels, duties, schedule, work_mode, pay_model, employer_id, search_vector
     ON listings_gig FOR EACH ROW EXECUTE FUNCTION listings_gig_search_vector_update();
 
 -- A renamed business re-indexes its gigs (setting the vector fires the trigger above).
@@ -105,8 +113,17 @@ CREATE TRIGGER listings_employer_name_changed
     FOR EACH ROW EXECUTE FUNCTION listings_employer_name_changed();
 
 CREATE INDEX IF NOT EXISTS gig_search_vector_gin ON listings_gig USING gin (search_vector);
-CREATE INDEX IF NOT EXISTS gig_search_tags_gin ON listings_gig USING gin (search_tags);
+CREATE INDEX IF NOT EXISTS gig_search_concepts_gin ON listings_gig USING gin (search_concepts);
 CREATE INDEX IF NOT EXISTS gig_title_trgm ON listings_gig USING gin (title gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS gig_city_upper_idx ON listings_gig (upper(city) text_pattern_ops);
+-- Live gigs in publication order, alone and per pay model / work mode: the relevance window,
+-- "newest" pages and their counts walk these (index-only once vacuumed) instead of the table.
+CREATE INDEX IF NOT EXISTS gig_live_newest_idx ON listings_gig (published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS gig_live_pay_model_idx ON listings_gig (pay_model, published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS gig_live_work_mode_idx ON listings_gig (work_mode, published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
 CREATE INDEX IF NOT EXISTS gig_pay_estimate_month_idx ON listings_gig (pay_estimate_month DESC);
 UPDATE listings_gig SET search_vector = NULL;
 """
@@ -120,8 +137,13 @@ DROP FUNCTION IF EXISTS listings_gig_code_labels();
 DROP INDEX IF EXISTS gig_search_vector_gin;
 DROP INDEX IF EXISTS gig_title_trgm;
 DROP INDEX IF EXISTS gig_pay_estimate_month_idx;
-DROP INDEX IF EXISTS gig_search_tags_gin;
-ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_tags;
+DROP INDEX IF EXISTS gig_search_concepts_gin;
+DROP INDEX IF EXISTS gig_city_upper_idx;
+DROP INDEX IF EXISTS gig_live_newest_idx;
+DROP INDEX IF EXISTS gig_live_pay_model_idx;
+DROP INDEX IF EXISTS gig_live_work_mode_idx;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS search_concepts;
+ALTER TABLE listings_gig DROP COLUMN IF EXISTS title_concepts;
 DROP TABLE IF EXISTS listings_search_concept;
 """
 
@@ -143,7 +165,7 @@ def drop_search_trigger(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("listings", "0002_gig_code_gin_indexes"),
+        ("listings", "0005_screening"),
         ("accounts", "0001_initial"),
     ]
 

@@ -7,8 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("listings", "0003_search"),
-        ("listings", "0004_application"),
+        ("listings", "0006_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,6 +22,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("listings", "0005_alerts")]
+    dependencies = [("listings", "0007_alerts")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("listings", "0006_alert_code_gin_indexes"),
+        ("listings", "0008_alert_code_gin_indexes"),
     ]
 
     operations = [

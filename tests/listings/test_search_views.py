@@ -1,0 +1,100 @@
+"""The search page /lowongan/, its htmx partial, feeds, and the home page."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def gigs(db):
+    return {
+        "remote": factories.PublishedGigFactory(title="CS WFH Malam Toko Hijab", schedule=["night"]),
+        "bandung": factories.PublishedGigFactory(
+            title="Admin Olshop Bandung", work_mode="onsite", city="Bandung", channels=["instagram"]
+        ),
+        "draft": factories.DraftGigFactory(title="CS WFH draf"),
+    }
+
+
+@pytest.mark.smoke
+def test_search_page_works_without_javascript(client, gigs):
+    """A plain GET renders the whole page with the form filled in and ranked cards."""
+    response = client.get("/lowongan/", {"q": "cs wfh malam"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="cs wfh malam"' in html
+    assert html.index("CS WFH Malam Toko Hijab") < html.index("</html>")
+    assert "CS WFH draf" not in html
+    assert 'hx-push-url="true"' in html and "js/htmx.min.js" in html
+
+
+def test_htmx_request_gets_only_the_results_block(client, gigs):
+    """With HX-Request the view answers the results partial and varies its cache on it."""
+    response = client.get("/lowongan/", {"q": "bandung"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html and "Admin Olshop Bandung" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_filters_narrow_results_and_cards_show_estimated_pay(client, gigs):
+    """Channel checkboxes filter; cards show the per-month and per-hour estimate."""
+    html = client.get("/lowongan/", {"channel": "instagram"}).content.decode()
+    assert "Admin Olshop Bandung" in html and "CS WFH Malam" not in html
+    assert "≈ Rp 1.650.000/bulan" in html  # Rp 75.000 a day x 22 working days
+
+
+def test_empty_results_suggest_what_to_relax(client, gigs):
+    """No match: the page offers to drop the filter that blocks results, with a count."""
+    html = client.get("/lowongan/", {"q": "bandung", "work_mode": "remote"}).content.decode()
+    assert "Belum ada lowongan yang cocok" in html
+    assert "Tanpa lokasi kerja: 1 lowongan" in html
+    assert "/lowongan/?q=bandung" in html
+
+
+def test_invalid_filter_values_show_errors_not_500(client, gigs):
+    """Bad values are form errors; the valid part of the search still runs."""
+    response = client.get("/lowongan/", {"q": "bandung", "pay_model": "yearly", "min_pay": "banyak"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "errorlist" in html and "Admin Olshop Bandung" in html
+
+
+def test_pagination_keeps_the_search(client, db):
+    """Page links carry the query so the URL always reflects the search."""
+    factories.PublishedGigFactory.create_batch(21, title="Admin Shopee")
+    html = client.get("/lowongan/", {"q": "shopee"}).content.decode()
+    assert "q=shopee&amp;page=2" in html
+
+
+def test_search_page_query_count(client, gigs, django_assert_max_num_queries):
+    """Window ids and the page (the count is known): two queries."""
+    factories.PublishedGigFactory.create_batch(5)
+    with django_assert_max_num_queries(2):
+        client.get("/lowongan/", {"q": "cs wfh", "channel": ["whatsapp"]})
+
+
+def test_rss_and_atom_feeds_follow_the_search(client, gigs):
+    """/lowongan/feed/ and /feed/atom/ list the search's gigs; bad filters are a 404."""
+    rss = client.get("/lowongan/feed/", {"q": "bandung"})
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    assert b"Admin Olshop Bandung" in rss.content and b"CS WFH Malam" not in rss.content
+    atom = client.get("/lowongan/feed/atom/", {"channel": "whatsapp"})
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert b"CS WFH Malam" in atom.content
+    assert client.get("/lowongan/feed/", {"pay_model": "yearly"}).status_code == 404
+
+
+@pytest.mark.smoke
+def test_home_lists_latest_gigs_and_posts_q_to_search(client, gigs):
+    """The home page shows the newest published gigs and a search box to /lowongan/."""
+    html = client.get("/").content.decode()
+    assert "CS WFH Malam Toko Hijab" in html and "CS WFH draf" not in html
+    assert 'action="/lowongan/"' in html
+
+
+def test_capped_relevance_window_is_announced(client, gigs, monkeypatch):
+    """When the ranking window is full the page says "Lebih dari …" instead of an exact count."""
+    monkeypatch.setattr("listings.search.RANK_WINDOW", 1)
+    monkeypatch.setattr("listings.views.RANK_WINDOW", 1)
+    html = client.get("/lowongan/", {"q": "admin"}).content.decode()
+    assert "Lebih dari 1 lowongan" in html
