@@ -84,14 +84,15 @@ def alert_structured_candidates(*, gig: Gig) -> QuerySet[Alert]:
 def text_keys_matching(*, gig: Gig, keys: Iterable[str]) -> set[str]:
     """The query texts among `keys` for which a search would return `gig`.
 
-    Each distinct text is asked once; TEXT_BATCH texts share one SQL statement.
+    Each distinct text is asked once; TEXT_BATCH texts share one SQL statement. Sorting by
+    newest keeps search from ranking (which runs a query of its own); membership is the same.
     """
     from .search import search_gigs
 
     matched: set[str] = set()
     for batch in chunks(sorted(set(keys)), TEXT_BATCH):
         parts = [
-            search_gigs({"q": key})
+            search_gigs({"q": key, "sort": "newest"})
             .filter(pk=gig.pk)
             .order_by()
             .annotate(key_index=Value(i))
