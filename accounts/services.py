@@ -1,5 +1,7 @@
 from django.db import transaction
 
+from listings.alerts import alert_sync_profile
+
 from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
 
 
@@ -41,6 +43,7 @@ def worker_profile_save(*, profile: WorkerProfile, availability: list[dict] | No
             WorkerAvailability.objects.bulk_create(
                 WorkerAvailability(profile=profile, **w) for w in availability
             )
+        alert_sync_profile(worker=profile.user)  # "gigs that fit my profile" follows the profile
     if old_pdf and old_pdf != profile.portfolio_pdf.name:
         storage = profile.portfolio_pdf.storage
         transaction.on_commit(lambda: storage.delete(old_pdf))

@@ -14,4 +14,14 @@ app.conf.beat_schedule = {
         "task": "listings.tasks.expire_gigs",
         "schedule": crontab(minute="*/15"),
     },
+    # CELERY_TIMEZONE is Asia/Jakarta, so this is 07:00 WIB.
+    "daily-alert-digest-0700-wib": {
+        "task": "listings.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Safety net for task messages a broker lost (see listings/notifications.py).
+    "requeue-stuck-notifications": {
+        "task": "listings.tasks.requeue_stuck_notifications",
+        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "600")),
+    },
 }

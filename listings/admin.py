@@ -255,3 +255,6 @@ class InboxItemAdmin(admin.ModelAdmin):
     search_fields = ("user__email", "text")
     list_select_related = ("user",)
     readonly_fields = ("user", "kind", "text", "url", "created_at", "read_at")
+
+
+from . import admin_alerts  # noqa: E402,F401  (alerts and the notification delivery log)

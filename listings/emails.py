@@ -9,14 +9,18 @@ from django.utils import translation
 from .models import Gig, Report
 
 
-def send_templated(*, to: str, template: str, context: dict, headers: dict | None = None) -> int:
+def send_templated(
+    *, to: str, template: str, context: dict, headers: dict | None = None, connection=None
+) -> int:
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(settings.LANGUAGE_CODE):
         # One line whatever the user typed: a newline in a header is refused by Django.
         subject = " ".join(_render_plain(f"emails/{template}_subject.txt", context).split())
         text = _render_plain(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers or {})
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=[to], headers=headers or {}, connection=connection
+    )
     message.attach_alternative(html, "text/html")
     return message.send()
 

@@ -163,12 +163,15 @@ def gig_approve(*, gig: Gig, by: User, note: str = "") -> Gig:
     _require_moderator(by)
     gig = _transition(gig=gig, action=Action.APPROVE, by=by, reason=note)
     _notify_owner(gig, "approved")
+    _match_alerts(gig)
     return gig
 
 
 def gig_publish_automatically(*, gig: Gig, reason: str) -> Gig:
     """Publish without a human decision (trusted import, verified employer fast path)."""
-    return _transition(gig=gig, action=Action.APPROVE, by=None, reason=reason)
+    gig = _transition(gig=gig, action=Action.APPROVE, by=None, reason=reason)
+    _match_alerts(gig)
+    return gig
 
 
 def gig_reject(*, gig: Gig, by: User, reason: str, notify: bool = True) -> Gig:
@@ -280,3 +283,10 @@ def _notify_owner(gig: Gig, kind: str) -> None:
     from . import tasks
 
     transaction.on_commit(lambda: tasks.send_gig_decision_email.delay(gig.pk, kind))
+
+
+def _match_alerts(gig: Gig) -> None:
+    """Tell workers whose alerts match, once the publish is committed (one task per publish)."""
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.match_gig.delay(gig.pk))

@@ -125,3 +125,14 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     worker = factory.SubFactory(WorkerFactory)
     message = "Saya terbiasa membalas chat Shopee dan WhatsApp dengan cepat."
     status = "sent"
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """A worker's saved search; every criterion empty ("any") unless given."""
+
+    class Meta:
+        model = "listings.Alert"
+
+    worker = factory.SubFactory(WorkerFactory)
+    name = factory.Sequence(lambda n: f"Notifikasi {n}")
+    frequency = "instant"

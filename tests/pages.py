@@ -41,6 +41,7 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
     application = factories.ApplicationFactory(gig=gig, worker=users["worker"], status="shortlisted")
     for _ in range(5):
         factories.ApplicationFactory(gig=gig)
+    factories.AlertFactory(worker=users["worker"], q="cs wfh", work_mode="remote")
     pages = [
         ("home", "anonymous", reverse("listings:home")),
         ("search", "anonymous", reverse("listings:gig_list") + "?q=cs+wfh"),
@@ -65,6 +66,7 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
         ("applicants", "employer", reverse("listings:gig_applicants", args=[gig.pk])),
         ("apply form", "worker", reverse("listings:apply", args=[gigs[1].pk, gigs[1].slug])),
         ("inbox", "worker", reverse("listings:inbox")),
+        ("job alerts", "worker", reverse("listings:alert_list")),
     ]
     return pages, users, {profile.instagram_url, profile.marketplace_url}
 

@@ -1,3 +1,4 @@
+from .alerts import Alert, GigFanOut, Notification
 from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
@@ -5,13 +6,16 @@ from .moderation import GigEvent, Report
 from .screening import EmployerEvent, GigScreening
 
 __all__ = [
+    "Alert",
     "Application",
     "ApplicationEvent",
     "EmployerEvent",
     "Gig",
     "GigEvent",
+    "GigFanOut",
     "GigScreening",
     "GigTimeWindow",
     "InboxItem",
+    "Notification",
     "Report",
 ]

@@ -124,3 +124,21 @@ def test_worker_finds_a_wfh_gig_applies_and_both_sides_get_whatsapp_after_shortl
     page.get_by_role("link", name="Lamaran saya").click()
     page.get_by_role("link", name=gig.title).first.click()
     expect(page.locator("a[href^='https://wa.me/62812']")).to_be_visible()
+
+
+def test_worker_saves_the_search_as_an_alert(page, login_as):
+    """From a filtered "cs wfh" search the worker taps "Kabari saya…" once; the alert is saved
+    with the search's criteria and listed on the alerts page."""
+    from listings.models import Alert
+
+    factories.PublishedGigFactory(title="CS WFH Admin Olshop Hijab", work_mode="remote")
+    worker = factories.WorkerFactory()
+    login_as(worker)
+    page.goto("/lowongan/?q=cs+wfh&work_mode=remote")
+    page.get_by_role("button", name="Kabari saya lowongan baru seperti ini").click()
+    expect(page.locator(".messages")).to_contain_text("disimpan")
+    expect(page).to_have_url(re.compile(r"/lowongan/\?.*q=cs\+wfh"))
+    alert = Alert.objects.get(worker=worker)
+    assert (alert.q, alert.work_mode, alert.frequency) == ("cs wfh", "remote", "instant")
+    page.get_by_role("link", name="Atur notifikasi").click()
+    expect(page.locator("main")).to_contain_text(alert.name)

@@ -27,6 +27,7 @@ class World:
     draft: object
     report: object
     application: object
+    alert: object
 
 
 def _world() -> World:
@@ -48,6 +49,7 @@ def _world() -> World:
         draft=factories.DraftGigFactory(employer=owner),
         report=report,
         application=factories.ApplicationFactory(gig=published, worker=users["worker"]),
+        alert=factories.AlertFactory(worker=users["worker"]),
     )
 
 
@@ -67,6 +69,16 @@ ALL_200 = (200,) * 6
 SIGNED_IN_200 = (LOGIN, 200, 200, 200, 200, 200)
 APPLICANT_AND_OWNER = (LOGIN, 200, 404, 200, 404, 404)
 WORKERS_ONLY = (LOGIN, 200, 200, 404, 404, 404)
+ALERT_OWNER = (LOGIN, 302, 404, 403, 403, 403)
+ALERT = {"query": "q=cs+wfh&work_mode=remote", "name": "CS WFH", "frequency": "daily"}
+
+
+def unsubscribe_token(w):
+    from listings.unsubscribe import unsubscribe_token
+
+    return {"token": unsubscribe_token(alert=w.alert)}
+
+
 ALL_LOGIN_405 = (LOGIN, 405, 405, 405, 405, 405)
 STAFF_ONLY = (LOGIN, 404, 404, 404, 404, 200)
 REPORT = {"reason": "other", "details": "Minta transfer biaya pendaftaran."}
@@ -252,6 +264,23 @@ MATRIX = [
     ("accounts:worker_data_export", no_args, "POST", {}, WORKERS_ONLY),
     ("accounts:worker_account_delete", no_args, "GET", None, WORKERS_ONLY),
     ("accounts:worker_account_delete", no_args, "POST", {}, WORKERS_ONLY),
+    # Job alerts: "worker" owns the alert; employers and moderators have no alerts (403).
+    ("listings:alert_list", no_args, "GET", None, (LOGIN, 200, 200, 403, 403, 403)),
+    ("listings:alert_list", no_args, "POST", {}, (LOGIN, 200, 200, 403, 403, 403)),
+    ("listings:alert_create", no_args, "GET", None, (405,) * 6),
+    ("listings:alert_create", no_args, "POST", ALERT, (LOGIN, 302, 302, 403, 403, 403)),
+    ("listings:alert_update", pk_of("alert"), "GET", None, ALL_LOGIN_405),
+    ("listings:alert_update", pk_of("alert"), "POST", {}, ALERT_OWNER),
+    ("listings:alert_pause", pk_of("alert"), "GET", None, ALL_LOGIN_405),
+    ("listings:alert_pause", pk_of("alert"), "POST", {"paused": "1"}, ALERT_OWNER),
+    ("listings:alert_delete", pk_of("alert"), "GET", None, ALL_LOGIN_405),
+    ("listings:alert_delete", pk_of("alert"), "POST", {}, ALERT_OWNER),
+    ("listings:alert_profile", no_args, "GET", None, ALL_LOGIN_405),
+    ("listings:alert_profile", no_args, "POST", {}, (LOGIN, 302, 302, 403, 403, 403)),
+    # One-click unsubscribe: the signed token is the proof, whoever follows the link.
+    ("listings:alert_unsubscribe", unsubscribe_token, "GET", None, ALL_200),
+    ("listings:alert_unsubscribe", unsubscribe_token, "POST", {}, ALL_200),
+    ("listings:alert_unsubscribe", lambda w: {"token": "palsu"}, "POST", {}, (400,) * 6),
     ("accounts:dashboard", no_args, "GET", None, (LOGIN, 302, 302, 302, 302, 302)),
     ("accounts:dashboard", no_args, "POST", {}, (LOGIN, 302, 302, 302, 302, 302)),
     ("accounts:employer_profile", no_args, "GET", None, (LOGIN, 302, 302, 200, 200, 302)),
