@@ -3,7 +3,7 @@
 # on loopback (home, search, gig detail mixed; see bench/load.lua) for DURATION seconds at each
 # concurrency level. Prints req/s, p50/p90/p99 latency and errors per level.
 #
-#   bash bench/load.sh                      # 100k gigs, 60 s at 8, 32 and 64 connections
+#   bash bench/load.sh                      # 100k gigs, 60 s at 4, 8, 16 and 32 connections
 #   GIGS=10000 DURATION=10 LEVELS="16" bash bench/load.sh
 #
 # Uses DATABASE_URL's server (default: local PostgreSQL) with its own database `lokercs_load`
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 GIGS=${GIGS:-100000}
 DURATION=${DURATION:-60}
-LEVELS=${LEVELS:-"8 32 64"}
+LEVELS=${LEVELS:-"4 8 16 32"}
 PORT=${PORT:-8765}
 WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
 PG=${PG_SERVER:-postgres://postgres@127.0.0.1:5432}
