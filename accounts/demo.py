@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
+from listings import safety
 from listings.models import Gig, GigEvent, GigTimeWindow
 from listings.vocabulary import GigStatus
 
@@ -64,6 +65,18 @@ EMPLOYERS = [
         "marketplace_url": "",
         "is_verified": False,
     },
+    {
+        "email": "rekrut.kerjaonline@contoh.id",
+        "business_name": "Info Kerja Online Shopee",
+        "category": "other",
+        "city": "Jakarta Pusat",
+        "province": "DKI Jakarta",
+        "description": "Lowongan kerja online untuk semua kalangan.",
+        "whatsapp": "",
+        "instagram_url": "",
+        "marketplace_url": "",
+        "is_verified": False,
+    },
 ]
 
 WORKERS = [
@@ -97,11 +110,12 @@ GIGS = [
         },
     ),
     (
-        0,
+        1,
         GigStatus.PENDING,
         {
             "title": "Admin TikTok Shop Live Malam",
-            "description": "Menjawab chat dan komentar saat live TikTok Shop, mencatat pesanan, update stok.",
+            "description": "Menjawab chat dan komentar saat live TikTok Shop Sambal Bu Yati, "
+            "mencatat pesanan, update stok.",
             "pay_model": "hourly",
             "pay_min": 20_000,
             "work_mode": "remote",
@@ -111,6 +125,22 @@ GIGS = [
             "channels": ["tiktok_shop"],
             "duties": ["customer_chat", "stock_update"],
             "windows": [(d, time(19), time(23)) for d in (0, 2, 4)],
+        },
+    ),
+    (
+        4,
+        GigStatus.PENDING,
+        {
+            "title": "ADMIN ONLINE TANPA PENGALAMAN!!! GAJI 500RB/HARI",
+            "description": "Kerja santai dari HP, cukup like dan subscribe produk, dibayar per tugas. "
+            "Wajib deposit Rp 100.000 untuk aktivasi akun member, langsung diterima tanpa interview. "
+            "Hubungi admin via Telegram @kerjaonline_cepat.",
+            "pay_model": "daily",
+            "pay_min": 500_000,
+            "work_mode": "remote",
+            "city": "",
+            "channels": ["whatsapp"],
+            "duties": ["customer_chat"],
         },
     ),
     (
@@ -304,6 +334,8 @@ def seed(stdout=None) -> dict[str, int]:
             gig=gig, actor=None, action=GigEvent.Action.CREATE, to_status=status, reason="seed_demo"
         )
         created += 1
+        if status == GigStatus.PENDING:
+            safety.gig_screen(gig=gig)  # the moderator sees automatic scam flags in the queue
     seed_worker_demo(employers[0])
     return {"gigs_created": created, "gigs_total": Gig.objects.count()}
 
