@@ -8,6 +8,7 @@ urlpatterns = [
     path("dasbor/", views.dashboard, name="dashboard"),
     path("usaha/profil/", views.employer_profile, name="employer_profile"),
     path("usaha/<int:pk>/", views.employer_public, name="employer_public"),
+    path("usaha/<int:pk>/logo/", views.employer_logo, name="employer_logo"),
     path("pekerja/profil/", views.worker_profile, name="worker_profile"),
     path("pekerja/data-saya.json", views.worker_data_export, name="worker_data_export"),
     path("pekerja/hapus-akun/", views.worker_account_delete, name="worker_account_delete"),

@@ -1,9 +1,12 @@
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
@@ -131,3 +134,28 @@ def worker_account_delete(request):
         )
         return redirect("listings:home")
     return render(request, "accounts/worker_account_delete.html", {"form": form})
+
+
+LOGO_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
+
+
+@require_GET
+def employer_logo(request, pk: int):
+    """A business logo. Served by the app (no public /media/ folder) and only as a raster image."""
+    profile = get_object_or_404(EmployerProfile, pk=pk)
+    suffix = Path(profile.logo.name or "").suffix.lower()
+    if not profile.logo or suffix not in LOGO_TYPES:
+        raise Http404
+    try:
+        handle = profile.logo.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=LOGO_TYPES[suffix])
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

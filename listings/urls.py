@@ -32,6 +32,11 @@ urlpatterns = [
     path("lowongan/<int:pk>/<slug:slug>/lamar/", views_applications.apply, name="apply"),
     path("lamaran/", views_applications.my_applications, name="my_applications"),
     path("lamaran/<int:pk>/", views_applications.application_detail, name="application_detail"),
+    path(
+        "lamaran/<int:pk>/portofolio.pdf",
+        views_applications.application_portfolio,
+        name="application_portfolio",
+    ),
     path("lamaran/<int:pk>/catatan/", views_applications.application_note, name="application_note"),
     path(
         "lamaran/<int:pk>/<slug:action>/",

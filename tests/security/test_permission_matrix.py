@@ -293,6 +293,24 @@ MATRIX = [
         ALL_200,
     ),
     ("accounts:employer_public", lambda w: {"pk": w.users["owner"].employer_profile.pk}, "POST", {}, ALL_200),
+    # No logo / portfolio uploaded in this world: nothing to serve (access rules with files:
+    # tests/accounts/test_media.py).
+    (
+        "accounts:employer_logo",
+        lambda w: {"pk": w.users["owner"].employer_profile.pk},
+        "GET",
+        None,
+        (404,) * 6,
+    ),
+    (
+        "accounts:employer_logo",
+        lambda w: {"pk": w.users["owner"].employer_profile.pk},
+        "POST",
+        {},
+        (405,) * 6,
+    ),
+    ("listings:application_portfolio", pk_of("application"), "GET", None, (LOGIN, *(404,) * 5)),
+    ("listings:application_portfolio", pk_of("application"), "POST", {}, (LOGIN, *(405,) * 5)),
 ]
 
 
