@@ -17,18 +17,14 @@ from django.db import connection
 from listings import services
 from listings.models import Alert, Notification
 from tests import factories
+from tests.celery_support import redis_db_url, worker_database_url
 
 ALERTS = 300
 DEADLINE_SECONDS = 120
 
 
 def _broker_url() -> str:
-    if os.environ.get("CELERY_TEST_BROKER_URL"):
-        return os.environ["CELERY_TEST_BROKER_URL"]
-    base = os.environ["REDIS_URL"].rstrip("/")
-    if base.count("/") > 2:
-        base = base.rsplit("/", 1)[0]
-    return base + "/6"
+    return os.environ.get("CELERY_TEST_BROKER_URL") or redis_db_url(6)
 
 
 def _start_worker(env: dict, log: Path, *extra: str) -> subprocess.Popen:
@@ -136,14 +132,13 @@ def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_agains
     mail_dir.mkdir()
     logs = tmp_path / "logs"
     logs.mkdir()
-    db = settings.DATABASES["default"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "jobboard.settings",
         "SECRET_KEY": settings.SECRET_KEY,
         "DEBUG": "0",
         "ALLOWED_HOSTS": "testserver",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": worker_database_url(),
         "CELERY_BROKER_URL": celery_against_redis,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from listings import tasks
 from listings.vocabulary import GigStatus
 from tests import factories
+from tests.celery_support import redis_db_url, worker_database_url
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +39,11 @@ def test_expire_task_through_a_real_worker_against_redis(tmp_path):
     if not redis_url or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and PostgreSQL (make test provides both)")
     gig = factories.PublishedGigFactory(expires_at=timezone.now() - timedelta(minutes=5))
-    broker = (
-        redis_url.rstrip("/").rsplit("/", 1)[0] + "/15" if redis_url.count("/") > 2 else redis_url + "/15"
-    )
-    db = settings.DATABASES["default"]
+    broker = redis_db_url(15)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "jobboard.settings_test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": worker_database_url(),
         "CELERY_BROKER_URL": broker,
     }
     worker = subprocess.Popen(  # noqa: S603
