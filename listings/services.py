@@ -273,6 +273,19 @@ def report_resolve(*, report: Report, by: User, actioned: bool, note: str = "") 
     return report
 
 
+def report_action(*, report: Report, by: User, note: str = "") -> list[Report]:
+    """The report is right: take the gig down and close every open report on it.
+
+    Each reporter gets the outcome, not only the one whose report the moderator opened.
+    """
+    _require_moderator(by)
+    with transaction.atomic():
+        if report.gig.status == GigStatus.PUBLISHED:
+            gig_suspend(gig=report.gig, by=by, reason=note or report.get_reason_display())
+        open_reports = Report.objects.select_for_update().filter(gig=report.gig, status=Report.Status.OPEN)
+        return [report_resolve(report=item, by=by, actioned=True, note=note) for item in open_reports]
+
+
 def _schedule_screening(gig: Gig) -> None:
     from . import tasks
 

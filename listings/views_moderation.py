@@ -118,9 +118,10 @@ def report_resolve(request, pk: int):
     actioned = request.POST.get("outcome") == "actioned"
     note = request.POST.get("note", "")[:1000]
     try:
-        if actioned and report.gig.status == "published":
-            services.gig_suspend(gig=report.gig, by=request.user, reason=note or report.get_reason_display())
-        services.report_resolve(report=report, by=request.user, actioned=actioned, note=note)
+        if actioned:
+            services.report_action(report=report, by=request.user, note=note)
+        else:
+            services.report_resolve(report=report, by=request.user, actioned=False, note=note)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

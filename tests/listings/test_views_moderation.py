@@ -134,3 +134,24 @@ def test_admin_bulk_approve_uses_services(client_for):
         assert GigEvent.objects.filter(gig=gig, action="approve", actor=admin_user).exists()
     draft.refresh_from_db()
     assert draft.status == GigStatus.DRAFT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_actioning_one_report_closes_every_open_report_on_the_gig(client_for, moderator):
+    """All reporters of a gig that comes down hear the outcome."""
+    gig = factories.PublishedGigFactory()
+    reporters = factories.WorkerFactory.create_batch(2)
+    reports = [Report.objects.create(gig=gig, reporter=user, reason="scam_fee") for user in reporters]
+    other_gig_report = Report.objects.create(
+        gig=factories.PublishedGigFactory(), reporter=reporters[0], reason="other"
+    )
+    client_for(moderator).post(
+        reverse("listings:report_resolve", args=[reports[0].pk]), {"outcome": "actioned"}
+    )
+    gig.refresh_from_db()
+    assert gig.status == GigStatus.SUSPENDED
+    assert {r.status for r in Report.objects.filter(gig=gig)} == {Report.Status.ACTIONED}
+    other_gig_report.refresh_from_db()
+    assert other_gig_report.status == Report.Status.OPEN
+    outcome_mails = [m for m in mail.outbox if m.to[0] in {u.email for u in reporters}]
+    assert sorted(m.to[0] for m in outcome_mails) == sorted(u.email for u in reporters)
