@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -85,14 +86,20 @@ def gig_edit(request, pk: int):
     return _save_gig(request, gig=gig)
 
 
+MY_GIGS_PER_PAGE = 20
+
+
 @login_required
 def my_gigs(request):
     _require_employer(request)
-    gigs = list(selectors.gig_list_for_owner(user=request.user))
+    page = Paginator(selectors.gig_list_for_owner(user=request.user), MY_GIGS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    gigs = list(page.object_list)
     counts = selectors.applications_count_by_gig([gig.pk for gig in gigs])
     for gig in gigs:
         gig.application_counts = counts.get(gig.pk, selectors.ApplicationCounts())
-    return render(request, "listings/my_gigs.html", {"gigs": gigs})
+    return render(request, "listings/my_gigs.html", {"gigs": gigs, "page": page})
 
 
 OWNER_ACTIONS = {

@@ -155,3 +155,13 @@ def test_blank_extra_time_window_rows_are_ignored(client_for, employer):
     )
     client_for(employer).post(reverse("listings:gig_create"), data)
     assert Gig.objects.get().time_windows.count() == 1
+
+
+def test_my_gigs_is_paginated(client_for, employer):
+    factories.DraftGigFactory.create_batch(23, employer=employer)
+    client = client_for(employer)
+    first = client.get(reverse("listings:my_gigs")).content.decode()
+    second = client.get(reverse("listings:my_gigs"), {"page": 2}).content.decode()
+    assert first.count('class="card my-gig"') == 20
+    assert second.count('class="card my-gig"') == 3
+    assert client.get(reverse("listings:my_gigs"), {"page": "x"}).status_code == 200
