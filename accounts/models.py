@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from listings.models.gig import WeeklyWindow
+from listings.money import format_rupiah
 from listings.schedule import window_summary
 from listings.vocabulary import PAY_UNIT, Channel, Duty, Language, PayModel, clean_code_lists, labels_for
 
@@ -265,7 +266,7 @@ class WorkerProfile(models.Model):
     def expected_pay_display(self) -> str:
         if not self.expected_pay_min:
             return ""
-        amount = "Rp " + f"{self.expected_pay_min:,}".replace(",", ".")
+        amount = format_rupiah(self.expected_pay_min)
         if self.expected_pay_model:
             return f"{amount} / {PAY_UNIT[PayModel(self.expected_pay_model)]}"
         return amount

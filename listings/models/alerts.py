@@ -98,8 +98,8 @@ class Alert(models.Model):
 
     def criteria_labels(self) -> list[str]:
         """The criteria in words: ['cs wfh', 'Harian', 'Bandung', 'min. Rp 75.000', 'Shopee']."""
+        from ..money import format_rupiah
         from ..vocabulary import Channel, Duty, Schedule, labels_for
-        from .gig import format_rupiah
 
         parts = [self.q] if self.q else []
         if self.pay_model:

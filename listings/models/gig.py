@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..money import format_rupiah
 from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
 from ..querysets import GigQuerySet
 from ..schedule import window_summary
@@ -31,11 +32,6 @@ PAY_CEILING = 1_000_000_000  # no CS gig pays a billion rupiah per period
 
 def default_expiry():
     return timezone.now() + timedelta(days=settings.GIG_DEFAULT_LIFETIME_DAYS)
-
-
-def format_rupiah(amount: int) -> str:
-    """Whole rupiah with Indonesian thousands dots: 1500000 -> 'Rp 1.500.000'."""
-    return "Rp " + f"{int(amount):,}".replace(",", ".")
 
 
 class Gig(models.Model):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ..money import format_rupiah
 from .normalize import squeeze_pattern
 
-WEEKS_PER_MONTH = 4.33
+WEEKS_PER_MONTH = 52 / 12
 WORKDAYS_PER_WEEK = 6
 WORKDAYS_PER_MONTH = 26
 
@@ -120,7 +121,7 @@ def pay_outlier_ratio(subject, board, params: dict) -> tuple[float, str] | None:
     offers: list[tuple[str, int, str]] = []
     if subject.pay_model and subject.pay_min:
         amount = max(subject.pay_min, subject.pay_max or 0)
-        offers.append((subject.pay_model, amount, f"{subject.pay_model} Rp {amount:,}".replace(",", ".")))
+        offers.append((subject.pay_model, amount, f"{subject.pay_model} {format_rupiah(amount)}"))
     offers += text_pay_claims(subject.normalized)
 
     best: tuple[float, str] | None = None
@@ -131,7 +132,7 @@ def pay_outlier_ratio(subject, board, params: dict) -> tuple[float, str] | None:
         per_hour = hourly_equivalent(model, amount, subject.hours_per_week, day_hours)
         if per_hour:
             candidates.append(per_hour / hourly_p90)
-            evidence = f"{evidence} ≈ Rp {round(per_hour):,}/jam".replace(",", ".")
+            evidence = f"{evidence} ≈ {format_rupiah(per_hour)}/jam"
         if candidates and (best is None or max(candidates) > best[0]):
             best = (max(candidates), evidence)
     return best

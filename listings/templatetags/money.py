@@ -1,6 +1,6 @@
 from django import template
 
-from ..models.gig import format_rupiah
+from ..money import format_rupiah
 
 register = template.Library()
 
