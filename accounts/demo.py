@@ -6,8 +6,8 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from listings import safety
 from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile

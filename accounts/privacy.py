@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from listings.applications import applications_anonymise_for_deleted_worker
+from listings.applications.services import applications_anonymise_for_deleted_worker
 from listings.models import Application, InboxItem
 
 from .models import User

@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from listings.alerts import alert_sync_profile
+from listings.alerts.services import alert_sync_profile
 
 from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from listings.forms import TimeWindowFormSet, time_windows_from
+from listings.gigs.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
 from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm

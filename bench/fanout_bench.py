@@ -48,8 +48,8 @@ from django.db import connection  # noqa: E402
 from django.db.models import Max  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from listings import services  # noqa: E402
-from listings.matching import city_key, gig_city_keys, gig_matching_alerts, text_keys_matching  # noqa: E402
+from listings.alerts.matching import city_key, gig_city_keys, gig_matching_alerts, text_keys_matching  # noqa: E402
+from listings.gigs import services  # noqa: E402
 from listings.models import Alert, Gig, Notification  # noqa: E402
 from listings.models.alerts import normalize_query  # noqa: E402
 from listings.search import gig_matches  # noqa: E402

@@ -7,21 +7,23 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobboard.settings")
 
 app = Celery("jobboard")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+# Each feature package of listings/ keeps its tasks in its own tasks.py; ListingsConfig.ready
+# imports them, so web processes (which enqueue by name) and workers know the same tasks.
 app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
     "expire-gigs-every-15-minutes": {
-        "task": "listings.tasks.expire_gigs",
+        "task": "listings.gigs.tasks.expire_gigs",
         "schedule": crontab(minute="*/15"),
     },
     # CELERY_TIMEZONE is Asia/Jakarta, so this is 07:00 WIB.
     "daily-alert-digest-0700-wib": {
-        "task": "listings.tasks.send_daily_digests",
+        "task": "listings.alerts.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
-    # Safety net for task messages a broker lost (see listings/notifications.py).
+    # Safety net for task messages a broker lost (see listings/alerts/notifications.py).
     "requeue-stuck-notifications": {
-        "task": "listings.tasks.requeue_stuck_notifications",
+        "task": "listings.alerts.tasks.requeue_stuck_notifications",
         "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "600")),
     },
 }

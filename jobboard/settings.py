@@ -232,7 +232,7 @@ SPECTACULAR_SETTINGS = {
 PHONENUMBER_DEFAULT_REGION = "ID"
 
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
-RATELIMIT_VIEW = "listings.views.ratelimited"
+RATELIMIT_VIEW = "listings.ratelimits.ratelimited"
 # Per user (or IP when anonymous), POST only; see listings/ratelimits.py.
 RATELIMIT_GIG_POST = env("RATELIMIT_GIG_POST", default="20/h")
 RATELIMIT_REPORT = env("RATELIMIT_REPORT", default="10/h")

@@ -8,7 +8,7 @@ def healthz(request):
 
 
 # allauth's rate limits look this up; django-ratelimit uses it through RATELIMIT_VIEW.
-handler429 = "listings.views.ratelimited"
+handler429 = "listings.ratelimits.ratelimited"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),

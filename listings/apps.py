@@ -10,6 +10,10 @@ class ListingsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import lookups  # noqa: F401  (registers JSON list lookups)
+        from .alerts import tasks as alerts_tasks  # noqa: F401  (registers the Celery tasks)
+        from .gigs import tasks as gigs_tasks  # noqa: F401
+        from .messaging import tasks as messaging_tasks  # noqa: F401
         from .search.sync import on_post_migrate
+        from .trust import tasks as trust_tasks  # noqa: F401
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="listings_sync_search_concepts")

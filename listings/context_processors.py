@@ -1,4 +1,4 @@
-from .inbox import inbox_unread_count
+from listings.messaging.services import inbox_unread_count
 
 
 def inbox(request) -> dict:

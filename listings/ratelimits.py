@@ -4,6 +4,7 @@ Used as `@ratelimit(key="user_or_ip", rate=ratelimits.gig_post, method="POST")`.
 """
 
 from django.conf import settings
+from django.shortcuts import render
 
 
 def gig_post(group, request) -> str:
@@ -14,3 +15,8 @@ def gig_post(group, request) -> str:
 def report(group, request) -> str:
     """Reporting gigs: RATELIMIT_REPORT, default 10/h per account."""
     return settings.RATELIMIT_REPORT
+
+
+def ratelimited(request, exception=None):
+    """Every rate limit (django-ratelimit, allauth, axes lockout) answers with the same page."""
+    return render(request, "429.html", status=429)

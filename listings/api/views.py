@@ -5,7 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers
 
-from ..filters import GigSearchFilter
+from listings.search.filters import GigSearchFilter
+
 from ..models import Gig
 from .serializers import GigDetailSerializer, GigSerializer
 

@@ -2,7 +2,7 @@ from .alerts import Alert, GigFanOut, Notification
 from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
-from .moderation import GigEvent, Report
+from .moderation import GigEvent, Report, ReportEvent
 from .screening import EmployerEvent, GigScreening
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "InboxItem",
     "Notification",
     "Report",
+    "ReportEvent",
 ]

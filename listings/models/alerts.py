@@ -75,7 +75,7 @@ class Alert(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from ..matching import city_key
+        from listings.alerts.matching import city_key
 
         self.q_key = normalize_query(self.q)
         self.city_key = city_key(self.city)

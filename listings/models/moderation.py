@@ -72,3 +72,25 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} — {self.gig}"
+
+
+class ReportEvent(models.Model):
+    """Audit row for every decision on a report (who, when, from which status to which)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=16)
+    from_status = models.CharField(max_length=10, choices=Report.Status.choices)
+    to_status = models.CharField(max_length=10, choices=Report.Status.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("riwayat laporan")
+        verbose_name_plural = _("riwayat laporan")
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.from_status} → {self.to_status} ({self.action})"

@@ -1,7 +1,9 @@
 from django import template
 
-from .. import schedule, selectors
-from ..forms_applications import ApplyForm
+from listings import schedule
+from listings.applications.forms import ApplyForm
+from listings.gigs import selectors
+
 from ..models import Application
 
 register = template.Library()

@@ -5,8 +5,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
-from listings import applications as svc
-from listings.applications import TRANSITIONS, ApplicationError
+from listings.applications import services as svc
+from listings.applications.services import TRANSITIONS, ApplicationError
 from listings.models import Application, ApplicationEvent, InboxItem
 from listings.vocabulary import ApplicationStatus
 from tests import factories

@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from listings.emails import send_gig_decision
+from listings.messaging.emails import send_gig_decision
 from tests import factories
 
 

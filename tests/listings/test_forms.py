@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from listings.forms import TimeWindowFormSet
+from listings.gigs.forms import TimeWindowFormSet
 
 
 @pytest.mark.smoke

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from listings import inbox
+from listings.messaging import services as inbox
 from listings.models import InboxItem
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import pytest
 
 from accounts.models import WorkerAvailability
 from accounts.services import worker_profile_save
-from listings import alerts as alert_services
-from listings.matching import alert_structured_candidates, gig_matching_alerts, text_keys_matching
+from listings.alerts import services as alert_services
+from listings.alerts.matching import alert_structured_candidates, gig_matching_alerts, text_keys_matching
 from listings.models import Alert, Gig, GigTimeWindow
 from listings.search import search_gigs
 from tests import factories

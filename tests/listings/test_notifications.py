@@ -7,10 +7,11 @@ from django.core import mail, signing
 from django.test import override_settings
 from django.utils import timezone
 
-from listings import notifications, services, tasks
-from listings.delivery import CHANNELS, EmailChannel
+from listings.alerts import notifications, tasks
+from listings.alerts.delivery import CHANNELS, EmailChannel
+from listings.alerts.unsubscribe import SALT, unsubscribe_url
+from listings.gigs import services
 from listings.models import Alert, GigFanOut, InboxItem, Notification
-from listings.unsubscribe import SALT, unsubscribe_url
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -247,7 +248,7 @@ def test_beat_runs_the_digest_at_seven_jakarta_time():
     from jobboard.celery import app
 
     (entry,) = [
-        e for e in app.conf.beat_schedule.values() if e["task"] == "listings.tasks.send_daily_digests"
+        e for e in app.conf.beat_schedule.values() if e["task"] == "listings.alerts.tasks.send_daily_digests"
     ]
     assert entry["schedule"].hour == {7} and entry["schedule"].minute == {0}
     assert app.conf.timezone == "Asia/Jakarta"

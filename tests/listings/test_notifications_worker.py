@@ -14,7 +14,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-from listings import services
+from listings.gigs import services
 from listings.models import Alert, Notification
 from tests import factories
 from tests.celery_support import redis_db_url, worker_database_url

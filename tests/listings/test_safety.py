@@ -6,9 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from listings import safety, selectors, services
+from listings.gigs import selectors, services
 from listings.models import EmployerEvent, Gig, GigEvent, GigScreening, Report
 from listings.screening import load_rules
+from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 from tests import factories
 
@@ -158,7 +159,7 @@ def test_reports_from_enough_distinct_users_suspend_the_gig(employer):
     gig = factories.PublishedGigFactory(employer=employer)
     for i in range(threshold):
         assert gig.status == GigStatus.PUBLISHED, f"suspended too early after {i} reports"
-        services.report_create(gig=gig, by=factories.WorkerFactory(), reason="scam_fee")
+        safety.report_create(gig=gig, by=factories.WorkerFactory(), reason="scam_fee")
         gig.refresh_from_db()
     assert gig.status == GigStatus.SUSPENDED
     event = GigEvent.objects.get(gig=gig, action="suspend")
@@ -168,19 +169,19 @@ def test_reports_from_enough_distinct_users_suspend_the_gig(employer):
 def test_dismissed_reports_do_not_count_towards_suspension(employer, moderator):
     threshold = load_rules().settings["auto_suspend_reports"]
     gig = factories.PublishedGigFactory(employer=employer)
-    first = services.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
-    services.report_resolve(report=first, by=moderator, actioned=False, note="Tidak melanggar")
+    first = safety.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
+    safety.report_resolve(report=first, by=moderator, actioned=False, note="Tidak melanggar")
     for _ in range(threshold - 1):
-        services.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
+        safety.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
     gig.refresh_from_db()
     assert gig.status == GigStatus.PUBLISHED
 
 
 def test_same_user_cannot_report_twice(employer, worker):
     gig = factories.PublishedGigFactory(employer=employer)
-    services.report_create(gig=gig, by=worker, reason="scam_fee")
+    safety.report_create(gig=gig, by=worker, reason="scam_fee")
     with pytest.raises(ValidationError):
-        services.report_create(gig=gig, by=worker, reason="scam_fee")
+        safety.report_create(gig=gig, by=worker, reason="scam_fee")
     assert Report.objects.filter(gig=gig).count() == 1
 
 
@@ -190,9 +191,9 @@ def test_reporter_is_told_the_outcome(
 ):
     """Resolving a report emails the reporter whether it was actioned or dismissed."""
     gig = factories.PublishedGigFactory(employer=employer, title="Admin Chat Toko Kue")
-    report = services.report_create(gig=gig, by=worker, reason="scam_fee")
+    report = safety.report_create(gig=gig, by=worker, reason="scam_fee")
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_resolve(report=report, by=moderator, actioned=actioned, note="Sudah kami cek")
+        safety.report_resolve(report=report, by=moderator, actioned=actioned, note="Sudah kami cek")
     assert [m.to for m in mail.outbox] == [[worker.email]]
     body = mail.outbox[0].body
     assert "Admin Chat Toko Kue" in mail.outbox[0].subject
@@ -209,7 +210,7 @@ def test_ban_takes_gigs_down_blocks_login_and_deletes_nothing(
     live = factories.PublishedGigFactory(employer=employer)
     pending = factories.PendingGigFactory(employer=employer)
     draft = factories.DraftGigFactory(employer=employer)
-    report = services.report_create(gig=live, by=worker, reason="scam_fee")
+    report = safety.report_create(gig=live, by=worker, reason="scam_fee")
     client = Client()
     client.force_login(employer)
     with django_capture_on_commit_callbacks(execute=True):
@@ -277,13 +278,13 @@ def test_only_moderators_verify_ban_and_resolve(who, request, employer, moderato
     """Workers and employers (the owner included) get PermissionDenied and nothing changes."""
     user = request.getfixturevalue(who)
     gig = factories.PublishedGigFactory(employer=employer)
-    report = services.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
+    report = safety.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
     calls = [
         lambda: safety.employer_verify(profile=employer.employer_profile, by=user),
         lambda: safety.employer_unverify(profile=employer.employer_profile, by=user),
         lambda: safety.employer_ban(user=employer, by=user, reason="x"),
         lambda: safety.employer_unban(user=employer, by=user),
-        lambda: services.report_resolve(report=report, by=user, actioned=True),
+        lambda: safety.report_resolve(report=report, by=user, actioned=True),
     ]
     for call in calls:
         with pytest.raises(PermissionDenied):

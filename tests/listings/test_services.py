@@ -5,9 +5,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from listings import services
+from listings.gigs import services
+from listings.gigs.services import TRANSITIONS, TransitionError
 from listings.models import Gig, GigEvent
-from listings.services import TRANSITIONS, TransitionError
+from listings.trust import services as trust_services
 from listings.vocabulary import GigStatus
 from tests import factories
 
@@ -199,6 +200,6 @@ def test_workers_cannot_post(worker):
 
 def test_report_once_per_user(worker):
     gig = factories.PublishedGigFactory()
-    services.report_create(gig=gig, by=worker, reason="scam_fee")
+    trust_services.report_create(gig=gig, by=worker, reason="scam_fee")
     with pytest.raises(ValidationError):
-        services.report_create(gig=gig, by=worker, reason="scam_fee")
+        trust_services.report_create(gig=gig, by=worker, reason="scam_fee")

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from listings import tasks
+from listings.gigs import tasks
 from listings.vocabulary import GigStatus
 from tests import factories
 from tests.celery_support import redis_db_url, worker_database_url
@@ -28,7 +28,7 @@ def test_beat_schedules_expiry():
     from jobboard.celery import app
 
     names = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    assert "listings.tasks.expire_gigs" in names
+    assert "listings.gigs.tasks.expire_gigs" in names
 
 
 @pytest.mark.celery_worker

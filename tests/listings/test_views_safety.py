@@ -4,9 +4,9 @@ safety tips, admin actions."""
 import pytest
 from django.urls import reverse
 
-from listings import safety, services
 from listings.models import EmployerEvent, Report
 from listings.screening import load_rules
+from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 from tests import factories
 
@@ -169,7 +169,7 @@ def test_auto_suspended_gig_goes_back_up_when_reports_are_dismissed(client_for, 
     """Auto-suspension is a hold, not a verdict: a moderator can reinstate the gig."""
     gig = factories.PublishedGigFactory(employer=employer)
     for _ in range(load_rules().settings["auto_suspend_reports"]):
-        services.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
+        safety.report_create(gig=gig, by=factories.WorkerFactory(), reason="other")
     gig.refresh_from_db()
     assert gig.status == GigStatus.SUSPENDED
     client = client_for(moderator)

@@ -80,7 +80,7 @@ def test_session_cookie_is_not_readable_by_script_and_stays_first_party(client, 
 def test_a_banned_employer_is_signed_out_everywhere_and_cannot_sign_in(client_for, employer, moderator):
     """A ban takes effect at once: the open session stops working and the password no longer
     signs in."""
-    from listings.safety import employer_ban
+    from listings.trust.services import employer_ban
 
     session = client_for(employer)
     assert session.get(reverse("listings:my_gigs")).status_code == 200

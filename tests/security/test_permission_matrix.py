@@ -74,7 +74,7 @@ ALERT = {"query": "q=cs+wfh&work_mode=remote", "name": "CS WFH", "frequency": "d
 
 
 def unsubscribe_token(w):
-    from listings.unsubscribe import unsubscribe_token
+    from listings.alerts.unsubscribe import unsubscribe_token
 
     return {"token": unsubscribe_token(alert=w.alert)}
 

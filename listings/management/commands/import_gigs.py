@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from listings.importing import count_rows, import_file
+from listings.imports.services import count_rows, import_file
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ or after loading demo data. Pending gigs are held, queued or published as on sub
 
 from django.core.management.base import BaseCommand
 
-from listings import safety
 from listings.models import Gig
+from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 
 

@@ -1,0 +1,152 @@
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from listings.models import Gig
+from listings.vocabulary import (
+    Channel,
+    Duty,
+    PayModel,
+    RejectionTemplate,
+    ReportReason,
+    Schedule,
+    Weekday,
+    WorkMode,
+)
+
+
+def _checkboxes(choices, label, required=True):
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, widget=forms.CheckboxSelectMultiple, required=required
+    )
+
+
+class GigForm(forms.ModelForm):
+    """The one form an owner fills in; model rules (Gig.clean) give the inline errors."""
+
+    channels = _checkboxes(Channel.choices, _("Channel yang dipegang"))
+    duties = _checkboxes(Duty.choices, _("Tugas"))
+    schedule = _checkboxes(Schedule.choices, _("Jadwal"), required=False)
+
+    class Meta:
+        model = Gig
+        fields = list(Gig.EDITABLE_FIELDS)
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "requirements": forms.Textarea(attrs={"rows": 3}),
+            "pay_min": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 1000}),
+            "pay_max": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 1000}),
+            "trial_pay": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 1000}),
+            "pay_model": forms.RadioSelect,
+            "work_mode": forms.RadioSelect,
+        }
+        help_texts = {
+            "title": _("Contoh: Admin Online Olshop Hijab (WFH, Part Time)"),
+            "pay_min": _("Rupiah penuh tanpa titik, contoh 75000."),
+            "pay_max": _("Kosongkan jika gaji tetap."),
+            "city": _("Wajib untuk kerja di lokasi atau hybrid."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pay_model"].initial = PayModel.DAILY
+        self.fields["work_mode"].initial = WorkMode.REMOTE
+        self.fields["pay_model"].choices = PayModel.choices
+        self.fields["work_mode"].choices = WorkMode.choices
+        self.fields["pay_min"].error_messages["invalid"] = _("Isi angka rupiah penuh, contoh 75000.")
+
+    def gig_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in Gig.EDITABLE_FIELDS}
+
+
+class TimeWindowForm(forms.Form):
+    day = forms.TypedChoiceField(
+        label=_("Hari"), choices=[("", "—")] + Weekday.choices, coerce=int, empty_value=None
+    )
+    start = forms.TimeField(label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end = forms.TimeField(label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("start") == data.get("end"):
+            raise forms.ValidationError(_("Jam mulai dan selesai tidak boleh sama."))
+        return data
+
+
+# absolute_max: a forged TOTAL_FORMS of 9999 must not make the server build a thousand forms.
+TimeWindowFormSet = formset_factory(
+    TimeWindowForm, extra=2, max_num=14, absolute_max=14, validate_max=True, can_delete=True
+)
+
+
+def time_windows_from(formset) -> list[dict]:
+    return [
+        {"day": f.cleaned_data["day"], "start": f.cleaned_data["start"], "end": f.cleaned_data["end"]}
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+
+
+class RejectForm(forms.Form):
+    template = forms.ChoiceField(
+        label=_("Alasan"), choices=[("", _("— pilih alasan —"))] + RejectionTemplate.choices, required=False
+    )
+    note = forms.CharField(
+        label=_("Catatan untuk pemilik"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+    )
+
+    def clean(self):
+        data = super().clean()
+        parts = []
+        if data.get("template"):
+            parts.append(str(RejectionTemplate(data["template"]).label))
+        if data.get("note", "").strip():
+            parts.append(data["note"].strip())
+        if not parts:
+            raise forms.ValidationError(_("Pilih alasan atau tulis catatan untuk pemilik lowongan."))
+        data["reason"] = "\n".join(parts)
+        return data
+
+
+class ModerationNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Alasan/catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Alasan laporan"), choices=ReportReason.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Keterangan (opsional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+    )
+
+
+class ModerationFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("pending", _("Menunggu review")),
+            ("published", _("Tayang")),
+            ("suspended", _("Ditangguhkan")),
+        ],
+    )
+    pay_model = forms.ChoiceField(
+        label=_("Sistem gaji"), required=False, choices=[("", _("Semua"))] + PayModel.choices
+    )
+    work_mode = forms.ChoiceField(
+        label=_("Lokasi kerja"), required=False, choices=[("", _("Semua"))] + WorkMode.choices
+    )
+    verified = forms.ChoiceField(
+        label=_("Pemilik"),
+        required=False,
+        choices=[("", _("Semua")), ("yes", _("Terverifikasi")), ("no", _("Belum terverifikasi"))],
+    )

@@ -1,0 +1,41 @@
+"""In-app notifications: the one door for writing and reading `InboxItem` rows.
+
+Other features (application updates, match alerts) call `inbox_item_create`; the header
+shows `inbox_unread_count` (see `listings.context_processors.inbox`).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from listings.models import InboxItem
+
+TEXT_MAX = InboxItem._meta.get_field("text").max_length
+
+
+def inbox_item_create(*, user: User, kind: str, text: str, url: str = "") -> InboxItem:
+    """Put one notification in `user`'s inbox. Text is truncated to fit, never rejected."""
+    text = str(text)
+    if len(text) > TEXT_MAX:
+        text = text[: TEXT_MAX - 1] + "…"
+    return InboxItem.objects.create(user=user, kind=kind, text=text, url=url)
+
+
+def inbox_items_for(*, user: User) -> QuerySet[InboxItem]:
+    return InboxItem.objects.filter(user=user)
+
+
+def inbox_unread_count(*, user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return InboxItem.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def inbox_mark_read(*, user: User, ids: list[int] | None = None) -> int:
+    """Mark the given items (or all of them) read; returns how many changed."""
+    qs = InboxItem.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return qs.update(read_at=timezone.now())

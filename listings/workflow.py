@@ -1,0 +1,75 @@
+"""The machinery every state machine shares: one transition helper and one way to schedule
+follow-up work.
+
+A feature's `services.py` declares its table (action -> {from status -> to status}) as a
+`StateMachine` and moves rows only through `StateMachine.move`, which locks the row,
+validates the edge, saves the new status and writes the feature's audit row in one
+transaction. Follow-up work (emails, screening, matching) is scheduled with `enqueue`, by
+task name after commit, so services never import task modules (tasks import services).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from celery import current_app
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from kombu.exceptions import OperationalError as BrokerError
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StateMachine:
+    """A transition table plus the error raised for a move the table does not allow."""
+
+    transitions: dict[str, dict[str, str]]
+    error: type[ValidationError]
+    invalid_message: Callable[[models.Model, str], str]
+
+    def allowed_actions(self, status: str) -> set[str]:
+        return {action for action, edges in self.transitions.items() if status in edges}
+
+    def move(
+        self,
+        instance: models.Model,
+        *,
+        action: str,
+        audit: Callable[[str, str], object],
+        before_save: Callable[[str], Iterable[str]] | None = None,
+        fields: Iterable[str] = (),
+    ) -> models.Model:
+        """Move `instance` along `action` under a row lock, so concurrent decisions can't
+        both win. `before_save(from_status)` may set more fields and returns their names;
+        `audit(from_status, to_status)` writes the audit row in the same transaction."""
+        with transaction.atomic():
+            locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+            edges = self.transitions[action]
+            if locked.status not in edges:
+                raise self.error(self.invalid_message(locked, action), code="invalid_transition")
+            from_status = locked.status
+            instance.status = edges[from_status]
+            extra = list(before_save(from_status)) if before_save else []
+            instance.save(update_fields=["status", *fields, *extra])
+            audit(from_status, instance.status)
+        return instance
+
+
+def dispatch(task_name: str, *args) -> None:
+    """Send the Celery task `task_name` now (inside a task: no transaction to wait for).
+
+    A broker that is down must not turn a committed action into an error page: the failure
+    is logged and the beat safety nets re-drive the work.
+    """
+    try:
+        current_app.tasks[task_name].delay(*args)
+    except BrokerError:
+        logger.exception("could not enqueue %s%r; left for the safety net", task_name, args)
+
+
+def enqueue(task_name: str, *args) -> None:
+    """Send the Celery task `task_name` once the current transaction commits."""
+    transaction.on_commit(lambda: dispatch(task_name, *args))
