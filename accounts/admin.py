@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from listings.gigs.admin import _apply
+from listings.trust import services as safety
 
 from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
 
@@ -14,8 +15,6 @@ class WorkerAvailabilityInline(admin.TabularInline):
 
 @admin.action(description=_("Blokir akun terpilih (lowongan diturunkan, login ditolak)"))
 def ban_users(modeladmin, request, queryset):
-    from listings.trust import services as safety
-
     reason = str(_("Melanggar pedoman Loker CS (diblokir lewat admin)."))
     _apply(
         modeladmin,
@@ -28,8 +27,6 @@ def ban_users(modeladmin, request, queryset):
 
 @admin.action(description=_("Buka blokir akun terpilih"))
 def unban_users(modeladmin, request, queryset):
-    from listings.trust import services as safety
-
     _apply(
         modeladmin, request, queryset, lambda u: safety.employer_unban(user=u, by=request.user), _("Dibuka")
     )
@@ -37,8 +34,6 @@ def unban_users(modeladmin, request, queryset):
 
 @admin.action(description=_("Verifikasi UMKM terpilih"))
 def verify_profiles(modeladmin, request, queryset):
-    from listings.trust import services as safety
-
     _apply(
         modeladmin,
         request,
@@ -50,8 +45,6 @@ def verify_profiles(modeladmin, request, queryset):
 
 @admin.action(description=_("Cabut verifikasi UMKM terpilih"))
 def unverify_profiles(modeladmin, request, queryset):
-    from listings.trust import services as safety
-
     _apply(
         modeladmin,
         request,

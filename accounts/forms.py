@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.services import user_set_role
 from listings.vocabulary import Channel, Duty, Language, PayModel
 
 from .models import User
@@ -20,8 +21,6 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request, user: User) -> None:
-        from .services import user_set_role
-
         user_set_role(user=user, role=self.cleaned_data["role"])
 
 

@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from listings.models.gig import WeeklyWindow
 from listings.money import format_rupiah
-from listings.schedule import window_summary
+from listings.schedule import WeeklyWindow, window_summary
 from listings.vocabulary import PAY_UNIT, Channel, Duty, Language, PayModel, clean_code_lists, labels_for
 
 from .validators import validate_image_upload, validate_indonesian_mobile, validate_pdf_upload

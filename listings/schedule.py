@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from datetime import time
 from typing import NamedTuple, Protocol
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from .vocabulary import PayModel, Weekday
 
 MINUTES_PER_DAY = 24 * 60
@@ -166,3 +169,21 @@ def schedule_conflicts(gig, hired_gigs: Iterable) -> list[tuple[object, WindowLi
         for mine, theirs in overlapping_pairs(windows, other.time_windows.all()):
             clashes.append((other, theirs, mine))
     return clashes
+
+
+class WeeklyWindow(models.Model):
+    """A weekly time window in Asia/Jakarta time; end before start crosses midnight.
+
+    Shared by gigs' working hours and workers' availability (see `listings.schedule`).
+    """
+
+    day = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
+    start = models.TimeField(_("mulai"))
+    end = models.TimeField(_("selesai"))
+
+    class Meta:
+        abstract = True
+        ordering = ["day", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"

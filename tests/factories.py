@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 
 from accounts.models import EmployerProfile, User, WorkerProfile
+from listings.alerts.services import alert_save
 from listings.models import Gig
 from listings.vocabulary import GigStatus
 
@@ -132,6 +133,10 @@ class AlertFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "listings.Alert"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return alert_save(model_class(*args, **kwargs))
 
     worker = factory.SubFactory(WorkerFactory)
     name = factory.Sequence(lambda n: f"Notifikasi {n}")

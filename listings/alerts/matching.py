@@ -18,7 +18,11 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet, Value
 
+from accounts.models import WorkerAvailability
 from listings.models import Alert, Gig
+from listings.schedule import Window, any_overlap
+from listings.search import search_gigs
+from listings.search.dictionary import canonical_city
 from listings.vocabulary import WorkMode
 
 # Distinct query texts confirmed per SQL statement (a UNION ALL of that many searches).
@@ -34,8 +38,6 @@ class Match:
 
 def city_key(city: str) -> str:
     """The form of a city name the search filter compares ('jogja' -> 'yogyakarta')."""
-    from listings.search.dictionary import canonical_city
-
     if not (city or "").strip():
         return ""
     return re.sub(r"[^\w ]", "", canonical_city(city)).strip().lower()
@@ -87,8 +89,6 @@ def text_keys_matching(*, gig: Gig, keys: Iterable[str]) -> set[str]:
     Each distinct text is asked once; TEXT_BATCH texts share one SQL statement. Sorting by
     newest keeps search from ranking (which runs a query of its own); membership is the same.
     """
-    from listings.search import search_gigs
-
     matched: set[str] = set()
     for batch in chunks(sorted(set(keys)), TEXT_BATCH):
         parts = [
@@ -139,8 +139,6 @@ def workers_available_for(*, gig: Gig, worker_ids: set[int]) -> set[int]:
     A gig without fixed hours fits everyone; so does a worker who has not filled in
     availability (we would rather tell them than stay silent).
     """
-    from accounts.models import WorkerAvailability
-    from listings.schedule import Window, any_overlap
 
     gig_windows = list(gig.time_windows.all())
     if not worker_ids or not gig_windows:

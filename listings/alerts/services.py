@@ -8,8 +8,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from listings.alerts.matching import city_key
 from listings.alerts.unsubscribe import unsubscribe_alerts
 from listings.models import Alert
+from listings.models.alerts import normalize_query
 from listings.vocabulary import WorkMode
 
 ALERTS_PER_WORKER_MAX = 20
@@ -23,6 +25,16 @@ CRITERIA_FIELDS = (
     "duties",
     "schedule",
 )
+
+
+def alert_save(alert: Alert, **kwargs) -> Alert:
+    """Save `alert` with the keys matching compares (normalised query and city, pay unit)."""
+    alert.q_key = normalize_query(alert.q)
+    alert.city_key = city_key(alert.city)
+    if alert.kind == Alert.Kind.SEARCH:
+        alert.min_pay_unit = alert.pay_model
+    alert.save(**kwargs)
+    return alert
 
 
 def _require_worker(user: User) -> None:
@@ -62,7 +74,7 @@ def alert_create(
         **values,
     )
     alert.full_clean()
-    alert.save()
+    alert_save(alert)
     return alert
 
 
@@ -121,7 +133,7 @@ def profile_matching_set(
             worker=worker, kind=Alert.Kind.PROFILE, name=_("Sesuai profil saya"), frequency=frequency
         )
     _copy_profile(alert, worker)
-    alert.save()
+    alert_save(alert)
     return alert
 
 
@@ -130,7 +142,7 @@ def alert_sync_profile(*, worker: User) -> None:
     alert = profile_alert_for(worker=worker)
     if alert is not None:
         _copy_profile(alert, worker)
-        alert.save()
+        alert_save(alert)
 
 
 def _copy_profile(alert: Alert, worker: User) -> None:

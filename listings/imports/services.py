@@ -24,6 +24,7 @@ from django.db import transaction
 from accounts.models import EmployerProfile, User
 from listings.gigs import services
 from listings.models import Gig
+from listings.screening import gig_screening_flags
 from listings.vocabulary import PayModel
 
 REQUIRED = ("employer_name", "employer_email", "title", "description", "pay_model", "pay_min", "work_mode")
@@ -156,8 +157,6 @@ def employer_for(row: dict) -> User:
 def screening_flags(gig: Gig) -> list[str]:
     """The one place the importer asks trust & safety about a gig before publishing it:
     the reasons it must stay in the review queue (empty: publish)."""
-    from listings.screening import gig_screening_flags
-
     return list(gig_screening_flags(gig))
 
 

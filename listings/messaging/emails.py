@@ -6,6 +6,7 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
+from listings.applications.services import NOTIFY_EMPLOYER, notice_text
 from listings.models import Gig, Report
 
 
@@ -42,8 +43,6 @@ def send_gig_decision(*, gig: Gig, kind: str) -> int:
 
 def send_application_update(*, application, action: str) -> int:
     """Tell the other side of an application what changed (see `listings.applications`)."""
-    from listings.applications.services import NOTIFY_EMPLOYER, notice_text
-
     recipient = application.gig.employer if action in NOTIFY_EMPLOYER else application.worker
     if recipient is None:
         return 0

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from ..vocabulary import PayModel, WorkMode
+from ..money import format_rupiah
+from ..vocabulary import Channel, Duty, PayModel, Schedule, WorkMode, labels_for
 
 
 class Alert(models.Model):
@@ -74,15 +76,6 @@ class Alert(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        from listings.alerts.matching import city_key
-
-        self.q_key = normalize_query(self.q)
-        self.city_key = city_key(self.city)
-        if self.kind == self.Kind.SEARCH:
-            self.min_pay_unit = self.pay_model
-        super().save(*args, **kwargs)
-
     def search_params(self) -> dict:
         """The alert's criteria as search parameters (what `listings.search` understands)."""
         params: dict = {}
@@ -98,9 +91,6 @@ class Alert(models.Model):
 
     def criteria_labels(self) -> list[str]:
         """The criteria in words: ['cs wfh', 'Harian', 'Bandung', 'min. Rp 75.000', 'Shopee']."""
-        from ..money import format_rupiah
-        from ..vocabulary import Channel, Duty, Schedule, labels_for
-
         parts = [self.q] if self.q else []
         if self.pay_model:
             parts.append(str(PayModel(self.pay_model).label))
@@ -116,8 +106,6 @@ class Alert(models.Model):
 
     def search_querystring(self) -> str:
         """The alert as a search page query string (for "Lihat hasil")."""
-        from django.utils.http import urlencode
-
         return urlencode(self.search_params(), doseq=True)
 
 

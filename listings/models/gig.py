@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ..money import format_rupiah
 from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
 from ..querysets import GigQuerySet
-from ..schedule import window_summary
+from ..schedule import WeeklyWindow, window_summary
 from ..vocabulary import (
     PAY_UNIT,
     Channel,
@@ -21,7 +21,6 @@ from ..vocabulary import (
     GigStatus,
     PayModel,
     Schedule,
-    Weekday,
     WorkMode,
     clean_code_lists,
     labels_for,
@@ -240,24 +239,6 @@ class Gig(models.Model):
 
     def schedule_labels(self) -> list[str]:
         return labels_for(Schedule, self.schedule)
-
-
-class WeeklyWindow(models.Model):
-    """A weekly time window in Asia/Jakarta time; end before start crosses midnight.
-
-    Shared by gigs' working hours and workers' availability (see `listings.schedule`).
-    """
-
-    day = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
-    start = models.TimeField(_("mulai"))
-    end = models.TimeField(_("selesai"))
-
-    class Meta:
-        abstract = True
-        ordering = ["day", "start"]
-
-    def __str__(self) -> str:
-        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"
 
 
 class GigTimeWindow(WeeklyWindow):
