@@ -68,8 +68,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Tanggal"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),)
-    # Bans go through listings.safety (gigs down, audit row, email), not by editing fields.
-    readonly_fields = ("banned_at", "ban_reason")
+    # Bans go through listings.trust.services (gigs down, audit row, email), not by editing
+    # fields: is_active is the ban's switch.
+    readonly_fields = ("is_active", "banned_at", "ban_reason")
     actions = [ban_users, unban_users]
 
 
@@ -79,7 +80,7 @@ class EmployerProfileAdmin(admin.ModelAdmin):
     list_filter = ("is_verified", "category")
     search_fields = ("business_name", "user__email", "city")
     list_select_related = ("user",)
-    # Verification goes through listings.safety so it is audited.
+    # Verification goes through listings.trust.services so it is audited.
     readonly_fields = ("is_verified", "verified_at", "verified_by")
     actions = [verify_profiles, unverify_profiles]
 

@@ -1,16 +1,18 @@
 """Demo data for the quick start (`manage.py seed_demo`). Idempotent: keyed by email and title."""
 
-from datetime import time, timedelta
+from datetime import time
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.utils import timezone
 
-from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.applications import services as application_services
+from listings.gigs import services as gig_services
+from listings.models import Application, Gig
 from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile
+from .services import employer_profile_save, worker_profile_save
 
 DEMO_PASSWORD = "lokercs-demo"  # noqa: S105  (public demo logins, printed in README)
 
@@ -285,59 +287,71 @@ def _user(email: str, role: str, **extra) -> User:
     return user
 
 
+# How each demo status is reached through the services, from a fresh draft.
+def _walk_to(gig: Gig, status: str, *, moderator: User) -> Gig:
+    owner = gig.employer
+    if status == GigStatus.DRAFT:
+        return gig
+    gig = gig_services.gig_submit(gig=gig, by=owner)
+    if status == GigStatus.PENDING:
+        return gig
+    if status == GigStatus.REJECTED:
+        return gig_services.gig_reject(
+            gig=gig, by=moderator, reason="Deskripsi belum menyebut jam kerja.", notify=False
+        )
+    return gig_services.gig_approve(gig=gig, by=moderator, note="seed_demo")
+
+
+def _finish(gig: Gig, status: str, *, moderator: User) -> Gig:
+    """Statuses past "published" are reached once the demo workers have applied."""
+    if status == GigStatus.CLOSED:
+        return gig_services.gig_close(gig=gig, by=gig.employer)
+    if status == GigStatus.EXPIRED:
+        return gig_services.gig_expire(gig=gig)
+    if status == GigStatus.SUSPENDED:
+        return gig_services.gig_suspend(gig=gig, by=moderator, reason="Diperiksa moderator.", notify=False)
+    return gig
+
+
+def _demo_gig(employer: User, status: str, fields: dict, *, moderator: User) -> Gig | None:
+    """Create the demo gig once (keyed by owner and title) and walk it to `status`."""
+    fields = dict(fields)
+    windows = [{"day": d, "start": s, "end": e} for d, s, e in fields.pop("windows", [])]
+    if Gig.objects.filter(employer=employer, title=fields["title"]).exists():
+        return None
+    gig = gig_services.gig_create(employer=employer, data=fields, time_windows=windows)
+    return _walk_to(gig, status, moderator=moderator)
+
+
 @transaction.atomic
 def seed(stdout=None) -> dict[str, int]:
-    now = timezone.now()
     moderator = _user(MODERATOR, User.Role.MODERATOR, is_staff=True, first_name="Moderator")
     employers = []
     for data in EMPLOYERS:
         data = dict(data)
         user = _user(data.pop("email"), User.Role.EMPLOYER)
         verified = data.pop("is_verified")
-        EmployerProfile.objects.update_or_create(
-            user=user,
-            defaults={
-                **data,
-                "is_verified": verified,
-                "verified_at": now if verified else None,
-                "verified_by": moderator if verified else None,
-            },
-        )
+        profile = EmployerProfile.objects.filter(user=user).first() or EmployerProfile()
+        for name, value in data.items():
+            setattr(profile, name, value)
+        profile = employer_profile_save(user=user, profile=profile)
+        if verified and not profile.is_verified:
+            safety.employer_verify(profile=profile, by=moderator, note="seed_demo")
         employers.append(user)
     for email, name, headline, city in WORKERS:
         user = _user(email, User.Role.WORKER)
-        WorkerProfile.objects.update_or_create(
-            user=user, defaults={"display_name": name, "headline": headline, "city": city}
-        )
-    created = 0
+        profile = WorkerProfile.objects.filter(user=user).first() or WorkerProfile(user=user)
+        profile.display_name, profile.headline, profile.city = name, headline, city
+        worker_profile_save(profile=profile)
+    created = []
     for index, status, fields in GIGS:
-        fields = dict(fields)
-        windows = fields.pop("windows", [])
-        employer = employers[index]
-        if Gig.objects.filter(employer=employer, title=fields["title"]).exists():
-            continue
-        expired = status == GigStatus.EXPIRED
-        gig = Gig.objects.create(
-            employer=employer,
-            status=status,
-            submitted_at=None if status == GigStatus.DRAFT else now - timedelta(days=3),
-            published_at=now - timedelta(days=2)
-            if status not in (GigStatus.DRAFT, GigStatus.PENDING, GigStatus.REJECTED)
-            else None,
-            expires_at=now - timedelta(days=1) if expired else now + timedelta(days=28),
-            **fields,
-        )
-        GigTimeWindow.objects.bulk_create(
-            GigTimeWindow(gig=gig, day=d, start=s, end=e) for d, s, e in windows
-        )
-        GigEvent.objects.create(
-            gig=gig, actor=None, action=GigEvent.Action.CREATE, to_status=status, reason="seed_demo"
-        )
-        created += 1
-        if status == GigStatus.PENDING:
-            safety.gig_screen(gig=gig)  # the moderator sees automatic scam flags in the queue
-    seed_worker_demo(employers[0])
-    return {"gigs_created": created, "gigs_total": Gig.objects.count()}
+        gig = _demo_gig(employers[index], status, fields, moderator=moderator)
+        if gig is not None:
+            created.append((gig, status))
+    seed_worker_demo(employers[0], moderator=moderator)
+    for gig, status in created:
+        _finish(gig, status, moderator=moderator)
+    return {"gigs_created": len(created), "gigs_total": Gig.objects.count()}
 
 
 # --- workers: full profiles, applications in several stages, a hired job ------------------
@@ -427,12 +441,11 @@ APPLICATIONS = [
     ("rizky@contoh.id", "Admin Konten Instagram Skincare", "declined", "Saya bisa bikin konten reels."),
 ]
 
-_ACTION_INTO = {
-    "sent": "submit",
-    "viewed": "view",
-    "shortlisted": "shortlist",
-    "declined": "decline",
-    "hired": "hire",
+STEP = {
+    "viewed": application_services.application_view,
+    "shortlisted": application_services.application_shortlist,
+    "declined": application_services.application_decline,
+    "hired": application_services.application_hire,
 }
 _PATH = {
     "sent": ["sent"],
@@ -443,7 +456,7 @@ _PATH = {
 }
 
 
-def seed_worker_demo(employer: User) -> int:
+def seed_worker_demo(employer: User, *, moderator: User) -> int:
     """Fill the demo workers' profiles and put applications in several stages; idempotent.
 
     Siti (siti@contoh.id) is hired at the laundry's evening job and has not applied anywhere
@@ -451,62 +464,25 @@ def seed_worker_demo(employer: User) -> int:
     shortlists her and both see a WhatsApp link) and sees the overlap warning on the evening
     hijab gig. Returns how many applications were created.
     """
-    from listings.models import Application, ApplicationEvent
-
-    from .models import WorkerAvailability
-
     for email, details in WORKER_DETAILS.items():
         details = dict(details)
         windows = details.pop("availability")
         profile = WorkerProfile.objects.get(user__email=email)
         for name, value in details.items():
             setattr(profile, name, value)
-        profile.save()
+        availability = None
         if not profile.availability.exists():
-            WorkerAvailability.objects.bulk_create(
-                WorkerAvailability(profile=profile, day=d, start=s, end=e) for d, s, e in windows
-            )
-    fields = dict(EVENING_GIG)
-    windows = fields.pop("windows")
-    gig, created = Gig.objects.get_or_create(
-        employer=employer,
-        title=fields["title"],
-        defaults={
-            **fields,
-            "status": GigStatus.PUBLISHED,
-            "submitted_at": timezone.now() - timedelta(days=1),
-            "published_at": timezone.now() - timedelta(hours=20),
-            "expires_at": timezone.now() + timedelta(days=29),
-        },
-    )
-    if created:
-        GigTimeWindow.objects.bulk_create(
-            GigTimeWindow(gig=gig, day=d, start=s, end=e) for d, s, e in windows
-        )
-        GigEvent.objects.create(
-            gig=gig, action=GigEvent.Action.CREATE, to_status=gig.status, reason="seed_demo"
-        )
+            availability = [{"day": d, "start": s, "end": e} for d, s, e in windows]
+        worker_profile_save(profile=profile, availability=availability)
+    _demo_gig(employer, GigStatus.PUBLISHED, EVENING_GIG, moderator=moderator)
     made = 0
     for email, title, status, message in APPLICATIONS:
         worker = User.objects.get(email=email)
         gig = Gig.objects.filter(title=title).first()
-        if gig is None:
+        if gig is None or Application.objects.filter(gig=gig, worker=worker).exists():
             continue
-        application, created = Application.objects.get_or_create(
-            gig=gig, worker=worker, defaults={"status": status, "message": message}
-        )
-        if not created:
-            continue
+        application = application_services.application_submit(gig=gig, worker=worker, message=message)
+        for step in _PATH[status][1:]:
+            application = STEP[step](application=application, by=gig.employer)
         made += 1
-        path = _PATH[status]
-        ApplicationEvent.objects.bulk_create(
-            ApplicationEvent(
-                application=application,
-                actor=worker if i == 0 else gig.employer,
-                action=_ACTION_INTO[step],
-                from_status=path[i - 1] if i else "",
-                to_status=step,
-            )
-            for i, step in enumerate(path)
-        )
     return made

@@ -1,4 +1,6 @@
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from listings.alerts.services import alert_sync_profile
 
@@ -15,11 +17,11 @@ def user_set_role(*, user: User, role: str) -> User:
     return user
 
 
-def employer_profile_save(*, user: User, data: dict) -> EmployerProfile:
-    """Create or update the employer's business profile."""
-    profile = EmployerProfile.objects.filter(user=user).first() or EmployerProfile(user=user)
-    for key, value in data.items():
-        setattr(profile, key, value)
+def employer_profile_save(*, user: User, profile: EmployerProfile) -> EmployerProfile:
+    """Create or update `user`'s business profile from a validated (unsaved) instance."""
+    if not user.is_employer:
+        raise PermissionDenied(_("Halaman ini khusus pemilik usaha."))
+    profile.user = user
     profile.full_clean()
     profile.save()
     return profile

@@ -13,10 +13,11 @@ from listings.models import Gig
 
 from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
 from .models import EmployerProfile, User, WorkerProfile
+from .permissions import EMPLOYER, WORKER, role_required
 from .privacy import worker_account_delete as worker_account_delete_service
 from .privacy import worker_data_export as worker_data_export_data
 from .selectors import worker_profile_completeness
-from .services import worker_profile_save
+from .services import employer_profile_save, worker_profile_save
 
 
 @login_required
@@ -35,17 +36,12 @@ def dashboard(request):
     return redirect("listings:gig_list")
 
 
-@login_required
+@role_required(EMPLOYER)
 def employer_profile(request):
-    if not request.user.is_employer:
-        messages.error(request, _("Halaman ini khusus pemilik usaha."))
-        return redirect("accounts:dashboard")
     profile = getattr(request.user, "employer_profile", None)
     form = EmployerProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        profile = form.save(commit=False)
-        profile.user = request.user
-        profile.save()
+        employer_profile_save(user=request.user, profile=form.save(commit=False))
         messages.success(request, _("Profil usaha disimpan."))
         return redirect("accounts:dashboard")
     return render(request, "accounts/employer_profile_form.html", {"form": form})
@@ -57,20 +53,10 @@ def employer_public(request, pk: int):
     return render(request, "accounts/employer_public.html", {"profile": profile, "gigs": gigs})
 
 
-def _worker_profile_or_redirect(request):
-    if not request.user.is_worker:
-        messages.error(request, _("Halaman ini khusus pencari kerja."))
-        return None
-    profile, _created = WorkerProfile.objects.get_or_create(user=request.user)
-    return profile
-
-
-@login_required
+@role_required(WORKER)
 def worker_profile(request):
     """The worker's one-page profile form with availability rows and a completeness meter."""
-    profile = _worker_profile_or_redirect(request)
-    if profile is None:
-        return redirect("accounts:dashboard")
+    profile, _created = WorkerProfile.objects.get_or_create(user=request.user)
     form = WorkerProfileForm(request.POST or None, request.FILES or None, instance=profile)
     formset = TimeWindowFormSet(
         request.POST or None,
@@ -107,11 +93,9 @@ def worker_public(request, pk: int):
     return render(request, "accounts/worker_public.html", {"profile": profile})
 
 
-@login_required
+@role_required(WORKER)
 def worker_data_export(request):
     """Download everything we store about the worker as JSON (UU PDP)."""
-    if not request.user.is_worker:
-        raise Http404
     response = JsonResponse(
         worker_data_export_data(user=request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
@@ -119,11 +103,9 @@ def worker_data_export(request):
     return response
 
 
-@login_required
+@role_required(WORKER)
 def worker_account_delete(request):
     """Confirm, then erase the worker's account (applications stay anonymised for employers)."""
-    if not request.user.is_worker:
-        raise Http404
     form = AccountDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user

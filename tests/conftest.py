@@ -1,6 +1,6 @@
 import pytest
 
-from tests import factories
+from tests import doors, factories
 
 
 @pytest.fixture(autouse=True)
@@ -10,6 +10,15 @@ def _isolated(settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _writes_only_through_services():
+    """Fail any test whose code path writes a gig, application, report or alert outside its
+    feature's services (see tests/doors.py)."""
+    doors.install()
+    yield
+    doors.uninstall()
 
 
 @pytest.fixture

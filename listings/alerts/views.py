@@ -1,24 +1,20 @@
 """Worker pages for job alerts ("Notifikasi lowongan") and the email unsubscribe link."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.permissions import WORKER, has_role, role_required
 from listings.alerts import services as alerts
 from listings.alerts.forms import AlertEditForm, AlertSaveForm, ProfileMatchingForm
 from listings.alerts.unsubscribe import unsubscribe_alerts
-
-
-def _require_worker(user) -> None:
-    if not user.is_worker:
-        raise PermissionDenied(_("Notifikasi lowongan hanya untuk akun pencari kerja."))
 
 
 def _search_url(query: str) -> str:
@@ -33,7 +29,8 @@ def alert_create(request):
     query = (request.POST.get("query") or "")[:2000]
     if not request.user.is_authenticated:
         return redirect_to_login(_search_url(query))
-    _require_worker(request.user)
+    if not has_role(request.user, WORKER):
+        raise Http404
     if form.is_valid():
         try:
             alert = alerts.alert_create(
@@ -56,9 +53,8 @@ def alert_create(request):
     )
 
 
-@login_required
+@role_required(WORKER)
 def alert_list(request):
-    _require_worker(request.user)
     items = [
         (alert, AlertEditForm(instance=alert, prefix=f"a{alert.pk}"))
         for alert in alerts.alerts_for(worker=request.user)
@@ -81,11 +77,10 @@ def alert_list(request):
 
 
 def _own_alert(request, pk: int):
-    _require_worker(request.user)
     return get_object_or_404(alerts.alerts_for(worker=request.user), pk=pk)
 
 
-@login_required
+@role_required(WORKER)
 @require_POST
 def alert_update(request, pk: int):
     alert = _own_alert(request, pk)
@@ -106,7 +101,7 @@ def alert_update(request, pk: int):
     return redirect("listings:alert_list")
 
 
-@login_required
+@role_required(WORKER)
 @require_POST
 def alert_pause(request, pk: int):
     alert = _own_alert(request, pk)
@@ -116,7 +111,7 @@ def alert_pause(request, pk: int):
     return redirect("listings:alert_list")
 
 
-@login_required
+@role_required(WORKER)
 @require_POST
 def alert_delete(request, pk: int):
     alert = _own_alert(request, pk)
@@ -125,10 +120,9 @@ def alert_delete(request, pk: int):
     return redirect("listings:alert_list")
 
 
-@login_required
+@role_required(WORKER)
 @require_POST
 def profile_matching(request):
-    _require_worker(request.user)
     form = ProfileMatchingForm(request.POST)
     if form.is_valid():
         enabled = form.cleaned_data["enabled"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from accounts.permissions import WORKER, has_role
 from listings import schedule
 from listings.applications import services as applications
 from listings.applications.contact import contact_for
@@ -52,9 +53,8 @@ def apply(request, pk: int, slug: str):
         | Q(status__in=[GigStatus.CLOSED, GigStatus.EXPIRED, GigStatus.PUBLISHED]),
         pk=pk,
     )
-    if not request.user.is_worker:
-        messages.error(request, _("Hanya akun pencari kerja yang bisa melamar."))
-        return redirect(gig)
+    if not has_role(request.user, WORKER):
+        raise Http404
     existing = Application.objects.filter(gig=gig, worker=request.user).first()
     if existing is not None:
         messages.info(request, _("Anda sudah melamar lowongan ini."))

@@ -33,6 +33,11 @@ class GigEventInline(admin.TabularInline):
 class GigTimeWindowInline(admin.TabularInline):
     model = GigTimeWindow
     extra = 0
+    can_delete = False
+    readonly_fields = ("day", "start", "end")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 def _apply(modeladmin, request, queryset, call, done: str) -> None:
@@ -130,19 +135,20 @@ class GigAdmin(admin.ModelAdmin):
     search_fields = ("title", "description", "employer__email", "employer__employer_profile__business_name")
     date_hierarchy = "created_at"
     list_select_related = ("employer", "screening")
-    readonly_fields = (
-        "screening_reasons",
-        "status",
-        "submitted_at",
-        "published_at",
-        "closed_at",
-        "view_count",
-        "import_key",
-        "slug",
-    )
+    # Read-only: a gig changes only through listings.gigs.services (re-screening, audit row,
+    # back to review); moderators decide with the actions below or the moderation queue.
     inlines = [GigTimeWindowInline, GigEventInline]
     actions = [approve_gigs, reject_gigs, suspend_gigs, rescreen_gigs]
     ordering = ("-created_at",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["screening_reasons", *(field.name for field in Gig._meta.fields)]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     @admin.display(description=_("risiko"), ordering=F("screening__score").desc(nulls_last=True))
     def risk_score(self, gig):
@@ -173,10 +179,18 @@ class GigEventAdmin(admin.ModelAdmin):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
+    """Read-only: reports are decided in the report queue (listings.trust.services)."""
+
     list_display = ("created_at", "gig", "reason", "status", "reporter")
     list_filter = ("status", "reason")
     search_fields = ("gig__title", "details", "reporter__email")
     list_select_related = ("gig", "reporter")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(GigScreening)

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -224,6 +225,12 @@ def gig_duplicate(*, gig: Gig, by: User) -> Gig:
     data["title"] = (_("Salinan: ") + gig.title)[:120]
     windows = [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
     return gig_create(employer=by, data=data, time_windows=windows)
+
+
+def gig_record_view(*, gig: Gig, viewer: User) -> None:
+    """Count a visit to a live gig's page (the owner's own visits don't count)."""
+    if gig.is_live and gig.employer_id != viewer.pk:
+        Gig.objects.filter(pk=gig.pk).update(view_count=F("view_count") + 1)
 
 
 def expire_due_gigs(*, now=None) -> int:

@@ -4,16 +4,16 @@ Other people's gigs are a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from accounts.permissions import EMPLOYER, role_required
 from listings import ratelimits
 from listings.gigs import jsonld, selectors, services
 from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
@@ -28,14 +28,8 @@ def gig_detail(request, pk: int, slug: str):
         raise Http404(_("Lowongan tidak ditemukan.")) from None
     if slug != gig.slug:
         return redirect(gig, permanent=True)
-    if gig.is_live and gig.employer_id != request.user.pk:
-        Gig.objects.filter(pk=gig.pk).update(view_count=F("view_count") + 1)
+    services.gig_record_view(gig=gig, viewer=request.user)
     return render(request, "listings/gig_detail.html", {"gig": gig, "jsonld": jsonld.job_posting(gig)})
-
-
-def _require_employer(request) -> None:
-    if not request.user.is_employer:
-        raise PermissionDenied(_("Halaman ini khusus pemilik usaha."))
 
 
 def _windows_initial(gig: Gig) -> list[dict]:
@@ -83,10 +77,9 @@ def _status_message(gig: Gig) -> str:
     return _("Lowongan “%(title)s” disimpan.") % {"title": gig.title}
 
 
-@login_required
+@role_required(EMPLOYER)
 @ratelimit(key="user_or_ip", rate=ratelimits.gig_post, method="POST", block=True)
 def gig_create(request):
-    _require_employer(request)
     if not hasattr(request.user, "employer_profile"):
         messages.info(request, _("Lengkapi profil usaha Anda dulu sebelum memasang lowongan."))
         return redirect("accounts:employer_profile")
@@ -105,9 +98,8 @@ def gig_edit(request, pk: int):
 MY_GIGS_PER_PAGE = 20
 
 
-@login_required
+@role_required(EMPLOYER)
 def my_gigs(request):
-    _require_employer(request)
     page = Paginator(selectors.gig_list_for_owner(user=request.user), MY_GIGS_PER_PAGE).get_page(
         request.GET.get("page")
     )

@@ -1,8 +1,6 @@
 """Moderator pages (review queue, decisions, reports, trust actions on accounts) and the
 report form users fill in. Non-moderators get a 404."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.models import User
+from accounts.permissions import MODERATOR, role_required
 from listings import ratelimits
 from listings.gigs import selectors, services
 from listings.gigs.forms import ModerationFilterForm, ModerationNoteForm, RejectForm, ReportForm
@@ -24,18 +23,7 @@ from listings.trust import services as safety
 from listings.trust import services as trust_services
 
 
-def moderator_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@moderator_required
+@role_required(MODERATOR)
 def moderation_queue(request):
     form = ModerationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -52,7 +40,7 @@ def moderation_queue(request):
     )
 
 
-@moderator_required
+@role_required(MODERATOR)
 def moderation_review(request, pk: int):
     gig = get_object_or_404(
         Gig.objects.with_card_data()
@@ -73,7 +61,7 @@ def moderation_review(request, pk: int):
     )
 
 
-@moderator_required
+@role_required(MODERATOR)
 @require_POST
 def moderation_decide(request, pk: int, decision: str):
     gig = get_object_or_404(Gig, pk=pk)
@@ -113,13 +101,13 @@ def moderation_decide(request, pk: int, decision: str):
     return redirect("listings:moderation_queue")
 
 
-@moderator_required
+@role_required(MODERATOR)
 def report_queue(request):
     page = Paginator(selectors.open_reports(), 25).get_page(request.GET.get("page"))
     return render(request, "listings/report_queue.html", {"page": page, "reports": page.object_list})
 
 
-@moderator_required
+@role_required(MODERATOR)
 @require_POST
 def report_resolve(request, pk: int):
     report = get_object_or_404(Report.objects.select_related("gig"), pk=pk, status=Report.Status.OPEN)
@@ -147,7 +135,7 @@ DONE = {
 }
 
 
-@moderator_required
+@role_required(MODERATOR)
 @require_POST
 def employer_trust(request, pk: int, action: str):
     if action not in DONE:

@@ -168,8 +168,9 @@ def test_public_profile_of_non_workers_is_404(employer, client_for):
 
 
 def test_profile_page_is_for_workers_only(employer, client_for):
+    """Another role gets the same 404 as a page that is not theirs."""
     response = client_for(employer).get(reverse("accounts:worker_profile"))
-    assert response.status_code == 302
+    assert response.status_code == 404
     assert client_for(employer).get(reverse("accounts:worker_data_export")).status_code == 404
     assert (
         client_for(employer).post(reverse("accounts:worker_account_delete"), {"confirm": "HAPUS"}).status_code

@@ -67,8 +67,8 @@ def test_anonymous_is_sent_to_login_and_back_to_the_search(client):
 @pytest.mark.parametrize("role", ["employer", "moderator"])
 def test_only_workers_have_alerts(client_for, request, role):
     user = request.getfixturevalue(role)
-    assert client_for(user).post(SAVE, {"query": "q=cs"}).status_code == 403
-    assert client_for(user).get(LIST).status_code == 403
+    assert client_for(user).post(SAVE, {"query": "q=cs"}).status_code == 404
+    assert client_for(user).get(LIST).status_code == 404
     assert not Alert.objects.exists()
 
 
