@@ -9,11 +9,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.permissions import WORKER, has_role
 from listings import schedule
+from listings.actions import Button, Buttons
 from listings.applications import services as applications
 from listings.applications.contact import contact_for
 from listings.applications.forms import ApplicantFilterForm, ApplyForm, BulkDeclineForm, EmployerNoteForm
@@ -106,7 +108,7 @@ def application_detail(request, pk: int):
         "gig": application.gig,
         "is_owner": is_owner,
         "contact": contact_for(application=application, viewer=request.user),
-        "actions": _actions_for(application, is_owner),
+        "buttons": (EMPLOYER_BUTTONS if is_owner else WORKER_BUTTONS).for_(application),
     }
     if is_owner:
         context["note_form"] = EmployerNoteForm(instance=application)
@@ -116,42 +118,56 @@ def application_detail(request, pk: int):
     return render(request, "listings/application_detail.html", context)
 
 
-def _actions_for(application: Application, is_owner: bool) -> list[str]:
-    """Buttons to show: the employer's forward moves and decline, or the worker's withdraw."""
-    allowed = applications.allowed_actions(application)
-    side = EMPLOYER_BUTTONS if is_owner else WORKER_BUTTONS
-    return [action for action in side if action in allowed]
-
-
-EMPLOYER_BUTTONS = ("shortlist", "offer_trial", "hire", "decline")
-WORKER_BUTTONS = ("withdraw",)
-ACTIONS = {
-    "shortlist": (
+EMPLOYER_BUTTONS = Buttons(
+    Button(
+        "shortlist",
+        _l("Masukkan daftar pilihan"),
+        _l("Pelamar masuk daftar pilihan. Nomor WhatsApp kini terlihat."),
         applications.application_shortlist,
-        _("Pelamar masuk daftar pilihan. Nomor WhatsApp kini terlihat."),
     ),
-    "offer_trial": (applications.application_offer_trial, _("Tawaran masa percobaan terkirim.")),
-    "hire": (applications.application_hire, _("Pelamar ditandai diterima.")),
-    "decline": (applications.application_decline, _("Lamaran tidak dilanjutkan.")),
-    "withdraw": (applications.application_withdraw, _("Lamaran Anda ditarik.")),
-}
+    Button(
+        "offer_trial",
+        _l("Tawarkan masa percobaan"),
+        _l("Tawaran masa percobaan terkirim."),
+        applications.application_offer_trial,
+        style="btn-ghost",
+    ),
+    Button("hire", _l("Terima"), _l("Pelamar ditandai diterima."), applications.application_hire),
+    Button(
+        "decline",
+        _l("Tidak dilanjutkan"),
+        _l("Lamaran tidak dilanjutkan."),
+        applications.application_decline,
+        style="btn-danger",
+    ),
+    allowed=applications.allowed_actions,
+)
+WORKER_BUTTONS = Buttons(
+    Button(
+        "withdraw",
+        _l("Tarik lamaran"),
+        _l("Lamaran Anda ditarik."),
+        applications.application_withdraw,
+        style="btn-danger",
+    ),
+    allowed=applications.allowed_actions,
+)
 
 
 @login_required
 @require_POST
 def application_action(request, pk: int, action: str):
     application = _application_or_404(request, pk)
-    if action not in ACTIONS:
-        raise Http404
-    service, done = ACTIONS[action]
+    side = EMPLOYER_BUTTONS if application.gig.employer_id == request.user.pk else WORKER_BUTTONS
+    button = side.get(action)
     try:
-        service(application=application, by=request.user)
+        button.service(application=application, by=request.user)
     except PermissionDenied:
         raise Http404(_("Lamaran tidak ditemukan.")) from None
     except applications.ApplicationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, done)
+        messages.success(request, button.done)
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)

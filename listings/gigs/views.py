@@ -10,11 +10,13 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.permissions import EMPLOYER, role_required
 from listings import ratelimits
+from listings.actions import Button, Buttons
 from listings.gigs import jsonld, selectors, services
 from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
 from listings.models import Gig
@@ -107,30 +109,47 @@ def my_gigs(request):
     counts = selectors.applications_count_by_gig([gig.pk for gig in gigs])
     for gig in gigs:
         gig.application_counts = counts.get(gig.pk, selectors.ApplicationCounts())
+        gig.buttons = OWNER_BUTTONS.for_(gig)
     return render(request, "listings/my_gigs.html", {"gigs": gigs, "page": page})
 
 
-OWNER_ACTIONS = {
-    "submit": (services.gig_submit, _("Lowongan diajukan dan menunggu review moderator.")),
-    "close": (services.gig_close, _("Lowongan ditutup.")),
-    "renew": (services.gig_renew, _("Lowongan diperpanjang 30 hari dan menunggu review.")),
-    "duplicate": (services.gig_duplicate, _("Salinan lowongan dibuat sebagai draf.")),
-}
+OWNER_BUTTONS = Buttons(
+    Button(
+        "submit",
+        _l("Ajukan review"),
+        _l("Lowongan diajukan dan menunggu review moderator."),
+        services.gig_submit,
+    ),
+    Button("close", _l("Tutup lowongan"), _l("Lowongan ditutup."), services.gig_close, style="btn-ghost"),
+    Button(
+        "renew",
+        _l("Perpanjang"),
+        _l("Lowongan diperpanjang 30 hari dan menunggu review."),
+        services.gig_renew,
+    ),
+    Button(
+        "duplicate",
+        _l("Duplikat"),
+        _l("Salinan lowongan dibuat sebagai draf."),
+        services.gig_duplicate,
+        style="btn-ghost",
+        always=True,
+    ),
+    allowed=services.allowed_actions,
+)
 
 
 @login_required
 @require_POST
 def gig_action(request, pk: int, action: str):
-    if action not in OWNER_ACTIONS:
-        raise Http404
+    button = OWNER_BUTTONS.get(action)
     gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
-    service, success = OWNER_ACTIONS[action]
     try:
-        result = service(gig=gig, by=request.user)
+        result = button.service(gig=gig, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("listings:my_gigs")
-    messages.success(request, success)
+    messages.success(request, button.done)
     if action == "duplicate":
         return redirect("listings:gig_edit", pk=result.pk)
     return redirect("listings:my_gigs")

@@ -1,0 +1,44 @@
+"""One dispatcher for the buttons owners, workers and moderators press.
+
+A feature declares its buttons once (`Buttons`), each bound to a service. Which buttons a
+row shows comes from the service's `allowed_actions` (the transition table), so templates
+never repeat the workflow in `{% if status == … %}` and a view never runs an action the
+table does not allow for that side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import Http404
+
+
+@dataclass(frozen=True)
+class Button:
+    code: str
+    label: str  # lazy translations: rendered in the reader's language
+    done: str
+    service: Callable[..., object]
+    style: str = ""  # extra CSS class: "btn-ghost", "btn-danger"
+    always: bool = False  # offered whatever the status (e.g. duplicate)
+
+
+class Buttons:
+    """An ordered set of buttons for one side (owner, worker, moderator) of one model."""
+
+    def __init__(self, *buttons: Button, allowed: Callable[[object], set[str]]):
+        self._buttons = {button.code: button for button in buttons}
+        self._allowed = allowed
+
+    def for_(self, obj) -> list[Button]:
+        """The buttons to show on `obj` now, in declaration order."""
+        allowed = self._allowed(obj)
+        return [b for b in self._buttons.values() if b.always or b.code in allowed]
+
+    def get(self, code: str) -> Button:
+        """The button a POST names; an unknown code is a 404 like an unknown URL."""
+        try:
+            return self._buttons[code]
+        except KeyError:
+            raise Http404 from None
