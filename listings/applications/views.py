@@ -16,10 +16,10 @@ from django_ratelimit.decorators import ratelimit
 from accounts.permissions import WORKER, has_role
 from listings import schedule
 from listings.actions import Button, Buttons
+from listings.applications import selectors as application_selectors
 from listings.applications import services as applications
 from listings.applications.contact import contact_for
 from listings.applications.forms import ApplicantFilterForm, ApplyForm, BulkDeclineForm, EmployerNoteForm
-from listings.gigs import selectors
 from listings.models import Application, Gig
 from listings.vocabulary import ApplicationStatus, GigStatus
 
@@ -30,14 +30,14 @@ def _application_rate(group, request) -> str:
 
 def _application_or_404(request, pk: int) -> Application:
     try:
-        return selectors.application_for(user=request.user, pk=pk)
+        return application_selectors.application_for(user=request.user, pk=pk)
     except Application.DoesNotExist:
         raise Http404(_("Lamaran tidak ditemukan.")) from None
 
 
 def _workload_context(worker, gig: Gig | None = None) -> dict:
     """Hired gigs, their totals, and (for `gig`) clashes with their time windows."""
-    hired = selectors.hired_gigs_for(worker=worker, exclude_gig_id=gig.pk if gig else None)
+    hired = application_selectors.hired_gigs_for(worker=worker, exclude_gig_id=gig.pk if gig else None)
     context = {"hired_gigs": hired, "workload": schedule.workload(hired)}
     if gig is not None:
         context["conflicts"] = schedule.schedule_conflicts(gig, hired)
@@ -88,7 +88,7 @@ def apply(request, pk: int, slug: str):
 @login_required
 def my_applications(request):
     """The worker's applications with status and history, plus totals across hired gigs."""
-    items = list(selectors.applications_of_worker(worker=request.user))
+    items = list(application_selectors.applications_of_worker(worker=request.user))
     return render(
         request,
         "listings/my_applications.html",
@@ -197,7 +197,7 @@ def gig_applicants(request, pk: int):
     gig = get_object_or_404(Gig.objects.owned_by(request.user).prefetch_related("time_windows"), pk=pk)
     form = ApplicantFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    items = selectors.applicants_for_gig(gig=gig, filters=filters)
+    items = application_selectors.applicants_for_gig(gig=gig, filters=filters)
     windows = list(gig.time_windows.all())
     rows = [
         {
@@ -220,8 +220,8 @@ def gig_applicants(request, pk: int):
             "gig": gig,
             "form": form,
             "rows": rows,
-            "counts": selectors.applications_count_by_gig([gig.pk]).get(
-                gig.pk, selectors.ApplicationCounts()
+            "counts": application_selectors.applications_count_by_gig([gig.pk]).get(
+                gig.pk, application_selectors.ApplicationCounts()
             ),
             "has_windows": bool(windows),
         },

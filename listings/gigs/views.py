@@ -17,6 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.permissions import EMPLOYER, role_required
 from listings import ratelimits
 from listings.actions import Button, Buttons
+from listings.applications import selectors as application_selectors
 from listings.gigs import jsonld, selectors, services
 from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
 from listings.models import Gig
@@ -106,9 +107,9 @@ def my_gigs(request):
         request.GET.get("page")
     )
     gigs = list(page.object_list)
-    counts = selectors.applications_count_by_gig([gig.pk for gig in gigs])
+    counts = application_selectors.applications_count_by_gig([gig.pk for gig in gigs])
     for gig in gigs:
-        gig.application_counts = counts.get(gig.pk, selectors.ApplicationCounts())
+        gig.application_counts = counts.get(gig.pk, application_selectors.ApplicationCounts())
         gig.buttons = OWNER_BUTTONS.for_(gig)
     return render(request, "listings/my_gigs.html", {"gigs": gigs, "page": page})
 

@@ -1,8 +1,8 @@
 from django import template
 
 from listings import schedule
+from listings.applications import selectors as application_selectors
 from listings.applications.forms import ApplyForm
-from listings.gigs import selectors
 
 from ..models import Application
 
@@ -17,13 +17,15 @@ def gig_apply_box(context, gig):
     if not user.is_authenticated:
         return box
     if gig.employer_id == user.pk:
-        counts = selectors.applications_count_by_gig([gig.pk]).get(gig.pk, selectors.ApplicationCounts())
+        counts = application_selectors.applications_count_by_gig([gig.pk]).get(
+            gig.pk, application_selectors.ApplicationCounts()
+        )
         return {**box, "is_owner": True, "counts": counts}
     if not user.is_worker:
         return box
     box["application"] = Application.objects.filter(gig=gig, worker=user).first()
     if box["application"] is None and gig.is_live:
-        hired = selectors.hired_gigs_for(worker=user, exclude_gig_id=gig.pk)
+        hired = application_selectors.hired_gigs_for(worker=user, exclude_gig_id=gig.pk)
         box["form"] = ApplyForm(gig=gig)
         box["conflicts"] = schedule.schedule_conflicts(gig, hired)
         box["hired_gigs"] = hired

@@ -16,9 +16,10 @@ from django_ratelimit.decorators import ratelimit
 from accounts.models import User
 from accounts.permissions import MODERATOR, role_required
 from listings import ratelimits
-from listings.gigs import selectors, services
+from listings.gigs import services
 from listings.gigs.forms import ModerationFilterForm, ModerationNoteForm, RejectForm, ReportForm
 from listings.models import Gig, Report
+from listings.trust import selectors as trust_selectors
 from listings.trust import services as safety
 from listings.trust import services as trust_services
 
@@ -27,7 +28,7 @@ from listings.trust import services as trust_services
 def moderation_queue(request):
     form = ModerationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.moderation_queue(filters=filters), 25).get_page(request.GET.get("page"))
+    page = Paginator(trust_selectors.moderation_queue(filters=filters), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "listings/moderation_queue.html",
@@ -35,7 +36,7 @@ def moderation_queue(request):
             "form": form,
             "page": page,
             "gigs": page.object_list,
-            "report_count": selectors.open_reports().count(),
+            "report_count": trust_selectors.open_reports().count(),
         },
     )
 
@@ -103,7 +104,7 @@ def moderation_decide(request, pk: int, decision: str):
 
 @role_required(MODERATOR)
 def report_queue(request):
-    page = Paginator(selectors.open_reports(), 25).get_page(request.GET.get("page"))
+    page = Paginator(trust_selectors.open_reports(), 25).get_page(request.GET.get("page"))
     return render(request, "listings/report_queue.html", {"page": page, "reports": page.object_list})
 
 

@@ -6,9 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from listings.gigs import selectors, services
+from listings.gigs import services
 from listings.models import EmployerEvent, Gig, GigEvent, GigScreening, Report
 from listings.screening import load_rules
+from listings.trust import selectors as trust_selectors
 from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 from tests import factories
@@ -119,7 +120,7 @@ def test_review_queue_puts_highest_risk_first(employer, django_assert_max_num_qu
     for gig in (old_clean, scam, mild):
         safety.gig_screen(gig=gig)
     with django_assert_max_num_queries(1):
-        queue = list(selectors.moderation_queue())
+        queue = list(trust_selectors.moderation_queue())
         scores = [g.screening.score if hasattr(g, "screening") else None for g in queue]
     assert [g.pk for g in queue] == [scam.pk, mild.pk, old_clean.pk, unscreened.pk]
     assert scores[0] >= load_rules().settings["flag_threshold"]
