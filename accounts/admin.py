@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from listings.gigs.admin import _apply
+from listings.actions import admin_apply
 from listings.trust import services as safety
 
 from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
@@ -16,7 +16,7 @@ class WorkerAvailabilityInline(admin.TabularInline):
 @admin.action(description=_("Blokir akun terpilih (lowongan diturunkan, login ditolak)"))
 def ban_users(modeladmin, request, queryset):
     reason = str(_("Melanggar pedoman Loker CS (diblokir lewat admin)."))
-    _apply(
+    admin_apply(
         modeladmin,
         request,
         queryset,
@@ -27,14 +27,14 @@ def ban_users(modeladmin, request, queryset):
 
 @admin.action(description=_("Buka blokir akun terpilih"))
 def unban_users(modeladmin, request, queryset):
-    _apply(
+    admin_apply(
         modeladmin, request, queryset, lambda u: safety.employer_unban(user=u, by=request.user), _("Dibuka")
     )
 
 
 @admin.action(description=_("Verifikasi UMKM terpilih"))
 def verify_profiles(modeladmin, request, queryset):
-    _apply(
+    admin_apply(
         modeladmin,
         request,
         queryset.select_related("user"),
@@ -45,7 +45,7 @@ def verify_profiles(modeladmin, request, queryset):
 
 @admin.action(description=_("Cabut verifikasi UMKM terpilih"))
 def unverify_profiles(modeladmin, request, queryset):
-    _apply(
+    admin_apply(
         modeladmin,
         request,
         queryset.select_related("user"),

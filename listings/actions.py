@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 
@@ -42,3 +44,21 @@ class Buttons:
             return self._buttons[code]
         except KeyError:
             raise Http404 from None
+
+
+def admin_apply(modeladmin, request, queryset, call, done: str) -> None:
+    """Run a service on each selected row; report successes and refusals separately.
+
+    Django admin actions call services through this, never by saving rows themselves.
+    """
+    ok, refused = 0, []
+    for obj in queryset:
+        try:
+            call(obj)
+            ok += 1
+        except (ValidationError, PermissionDenied) as error:
+            refused.append(f"{obj}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+    if ok:
+        modeladmin.message_user(request, f"{done}: {ok}", messages.SUCCESS)
+    for line in refused:
+        modeladmin.message_user(request, line, messages.WARNING)

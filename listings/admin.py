@@ -2,4 +2,7 @@
 Django's admin autodiscovery imports) only loads them."""
 
 from listings.alerts import admin as alerts_admin  # noqa: F401
+from listings.applications import admin as applications_admin  # noqa: F401
 from listings.gigs import admin as gigs_admin  # noqa: F401
+from listings.messaging import admin as messaging_admin  # noqa: F401
+from listings.trust import admin as trust_admin  # noqa: F401

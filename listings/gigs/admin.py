@@ -1,20 +1,14 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from listings.actions import admin_apply
 from listings.gigs import services
 from listings.models import (
-    Application,
-    ApplicationEvent,
-    EmployerEvent,
     Gig,
     GigEvent,
-    GigScreening,
     GigTimeWindow,
-    InboxItem,
-    Report,
 )
 from listings.trust import services as safety
 
@@ -40,27 +34,9 @@ class GigTimeWindowInline(admin.TabularInline):
         return False
 
 
-def _apply(modeladmin, request, queryset, call, done: str) -> None:
-    """Run a service on each selected row; report successes and refusals separately.
-
-    Also used by accounts/admin.py for the verify / ban actions.
-    """
-    ok, refused = 0, []
-    for obj in queryset:
-        try:
-            call(obj)
-            ok += 1
-        except (ValidationError, PermissionDenied) as error:
-            refused.append(f"{obj}: {' '.join(getattr(error, 'messages', [str(error)]))}")
-    if ok:
-        modeladmin.message_user(request, f"{done}: {ok}", messages.SUCCESS)
-    for line in refused:
-        modeladmin.message_user(request, line, messages.WARNING)
-
-
 @admin.action(description=_("Setujui lowongan terpilih"))
 def approve_gigs(modeladmin, request, queryset):
-    _apply(
+    admin_apply(
         modeladmin, request, queryset, lambda g: services.gig_approve(gig=g, by=request.user), _("Disetujui")
     )
 
@@ -68,7 +44,7 @@ def approve_gigs(modeladmin, request, queryset):
 @admin.action(description=_("Tolak lowongan terpilih (alasan: belum memenuhi pedoman)"))
 def reject_gigs(modeladmin, request, queryset):
     reason = _("Lowongan belum memenuhi pedoman Loker CS. Periksa gaji, tugas dan kontak, lalu ajukan lagi.")
-    _apply(
+    admin_apply(
         modeladmin,
         request,
         queryset,
@@ -79,7 +55,7 @@ def reject_gigs(modeladmin, request, queryset):
 
 @admin.action(description=_("Tangguhkan lowongan terpilih"))
 def suspend_gigs(modeladmin, request, queryset):
-    _apply(
+    admin_apply(
         modeladmin,
         request,
         queryset,
@@ -90,7 +66,7 @@ def suspend_gigs(modeladmin, request, queryset):
 
 @admin.action(description=_("Screening ulang lowongan terpilih"))
 def rescreen_gigs(modeladmin, request, queryset):
-    _apply(modeladmin, request, queryset, lambda g: safety.gig_screen(gig=g), _("Diperiksa ulang"))
+    admin_apply(modeladmin, request, queryset, lambda g: safety.gig_screen(gig=g), _("Diperiksa ulang"))
 
 
 class RiskFilter(admin.SimpleListFilter):
@@ -175,98 +151,3 @@ class GigEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    """Read-only: reports are decided in the report queue (listings.trust.services)."""
-
-    list_display = ("created_at", "gig", "reason", "status", "reporter")
-    list_filter = ("status", "reason")
-    search_fields = ("gig__title", "details", "reporter__email")
-    list_select_related = ("gig", "reporter")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(GigScreening)
-class GigScreeningAdmin(admin.ModelAdmin):
-    """Read-only: screenings are written by the screening task only."""
-
-    list_display = ("gig", "score", "flagged", "outcome", "screened_at")
-    list_filter = ("flagged", "outcome")
-    search_fields = ("gig__title",)
-    list_select_related = ("gig",)
-    ordering = ("-score", "-screened_at")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(EmployerEvent)
-class EmployerEventAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "employer", "action", "actor", "reason")
-    list_filter = ("action",)
-    search_fields = ("employer__email", "reason")
-    list_select_related = ("employer", "actor")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ApplicationEventInline(admin.TabularInline):
-    model = ApplicationEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ("created_at", "actor", "action", "from_status", "to_status")
-    fields = readonly_fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    """Read-only view for support; status changes go through `listings.applications`."""
-
-    list_display = ("gig", "worker", "status", "created_at", "status_changed_at")
-    list_filter = ("status",)
-    search_fields = ("gig__title", "worker__email")
-    list_select_related = ("gig", "worker")
-    readonly_fields = (
-        "gig",
-        "worker",
-        "status",
-        "message",
-        "screening_answer",
-        "employer_note",
-        "created_at",
-        "status_changed_at",
-    )
-    fields = readonly_fields
-    inlines = [ApplicationEventInline]
-
-    def has_add_permission(self, request):
-        return False
-
-
-@admin.register(InboxItem)
-class InboxItemAdmin(admin.ModelAdmin):
-    list_display = ("user", "kind", "text", "created_at", "read_at")
-    list_filter = ("kind",)
-    search_fields = ("user__email", "text")
-    list_select_related = ("user",)
-    readonly_fields = ("user", "kind", "text", "url", "created_at", "read_at")

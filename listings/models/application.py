@@ -22,7 +22,7 @@ OPEN_STAGES = frozenset(
 
 
 class Application(models.Model):
-    """A worker's application to a gig. Status changes go through `listings.applications` only.
+    """A worker's application to a gig. Status changes go through `listings.applications.services` only.
 
     `worker` becomes NULL when the worker deletes their account: the employer keeps a
     consistent (anonymised) record of the applicant pipeline.

@@ -36,7 +36,7 @@ def default_expiry():
 class Gig(models.Model):
     """A customer-service gig posted by an UMKM owner.
 
-    Status changes go through `listings.services` only; see DESIGN.md for the workflow.
+    Status changes go through `listings.gigs.services` only; see DESIGN.md for the workflow.
     """
 
     # Fields the owner fills in (the gig form, duplication, import).

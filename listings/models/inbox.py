@@ -7,7 +7,7 @@ class InboxItem(models.Model):
     """An in-app notification shown in the user's inbox (bell in the header).
 
     Generic on purpose: application updates, match alerts and anything else that wants to
-    tell a user something write one row via `listings.inbox.inbox_item_create`. `kind` is a
+    tell a user something write one row via `listings.messaging.services.inbox_item_create`. `kind` is a
     short stable code chosen by the sender (e.g. "application", "match") for filtering/icons.
     """
 
