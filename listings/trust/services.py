@@ -1,8 +1,8 @@
-"""Trust & safety services: screening outcomes, verified UMKM, bans, report escalation.
+"""Trust & safety services: screening outcomes, verified UMKM, bans, reports.
 
-Same rules as `listings.services`: keyword-only typed functions, moderator checks, an audit
-row for every decision, follow-up work (emails) after commit. Gig status changes still go
-through `listings.services`.
+Keyword-only typed functions, moderator checks, an audit row for every decision, follow-up
+work (emails) scheduled by task name after commit. Gig status changes go through
+`listings.gigs.services`; reports move through their own `REPORT_MACHINE`.
 """
 
 from __future__ import annotations
