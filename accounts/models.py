@@ -78,6 +78,8 @@ class User(AbstractUser):
 
     @property
     def is_moderator(self) -> bool:
+        """The one test for "moderator": staff access (Django admin and the moderation
+        pages). `Role.MODERATOR` is only the label of such an account."""
         return self.is_staff
 
     @property

@@ -24,7 +24,7 @@ from .services import employer_profile_save, worker_profile_save
 def dashboard(request):
     """Send each role to where their work is."""
     user = request.user
-    if user.is_staff:
+    if user.is_moderator:
         return redirect("listings:moderation_queue")
     if user.is_employer:
         if not hasattr(user, "employer_profile"):

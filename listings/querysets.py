@@ -17,7 +17,7 @@ class GigQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published gigs for everyone, plus the owner's own gigs and everything for staff."""
-        if user.is_authenticated and user.is_staff:
+        if user.is_authenticated and user.is_moderator:
             return self.all()
         if user.is_authenticated:
             return self.filter(

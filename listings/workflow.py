@@ -26,11 +26,12 @@ logger = logging.getLogger(__name__)
 class StateMachine:
     """A transition table plus the error raised for a move the table does not allow."""
 
-    transitions: dict[str, dict[str, str]]
+    transitions: dict[str, dict]
     error: type[ValidationError]
     invalid_message: Callable[[models.Model, str], str]
+    field: str = "status"  # the column that holds the state
 
-    def allowed_actions(self, status: str) -> set[str]:
+    def allowed_actions(self, status) -> set[str]:
         return {action for action, edges in self.transitions.items() if status in edges}
 
     def move(
@@ -38,7 +39,7 @@ class StateMachine:
         instance: models.Model,
         *,
         action: str,
-        audit: Callable[[str, str], object],
+        audit: Callable[[str, str], object] | None = None,
         before_save: Callable[[str], Iterable[str]] | None = None,
         fields: Iterable[str] = (),
     ) -> models.Model:
@@ -48,13 +49,14 @@ class StateMachine:
         with transaction.atomic():
             locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
             edges = self.transitions[action]
-            if locked.status not in edges:
+            from_status = getattr(locked, self.field)
+            if from_status not in edges:
                 raise self.error(self.invalid_message(locked, action), code="invalid_transition")
-            from_status = locked.status
-            instance.status = edges[from_status]
+            setattr(instance, self.field, edges[from_status])
             extra = list(before_save(from_status)) if before_save else []
-            instance.save(update_fields=["status", *fields, *extra])
-            audit(from_status, instance.status)
+            instance.save(update_fields=[self.field, *fields, *extra])
+            if audit is not None:
+                audit(from_status, edges[from_status])
         return instance
 
 

@@ -13,6 +13,7 @@ from listings.alerts.unsubscribe import unsubscribe_alerts
 from listings.models import Alert
 from listings.models.alerts import normalize_query
 from listings.vocabulary import WorkMode
+from listings.workflow import StateMachine
 
 ALERTS_PER_WORKER_MAX = 20
 CRITERIA_FIELDS = (
@@ -87,11 +88,26 @@ def alert_update(*, alert: Alert, by: User, name: str, frequency: str) -> Alert:
     return alert
 
 
+class AlertError(ValidationError):
+    pass
+
+
+MACHINE = StateMachine(
+    transitions={"pause": {False: True}, "resume": {True: False}},
+    error=AlertError,
+    invalid_message=lambda alert, action: (
+        _("Notifikasi ini sudah dijeda.") if action == "pause" else _("Notifikasi ini sudah aktif.")
+    ),
+    field="paused",
+)
+
+
 def alert_set_paused(*, alert: Alert, by: User, paused: bool) -> Alert:
+    """Pause or resume an alert; asking for the state it is already in changes nothing."""
     _require_owner(alert, by)
-    alert.paused = paused
-    alert.save(update_fields=["paused", "updated_at"])
-    return alert
+    if alert.paused == paused:
+        return alert
+    return MACHINE.move(alert, action="pause" if paused else "resume", fields=("updated_at",))
 
 
 def alert_delete(*, alert: Alert, by: User) -> None:

@@ -100,7 +100,7 @@ def employer_ban(*, user: User, by: User, reason: str) -> User:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Tuliskan alasan pemblokiran.")})
-    if user.is_staff:
+    if user.is_moderator:
         raise PermissionDenied(_("Akun moderator tidak bisa diblokir dari sini."))
     with transaction.atomic():
         user.is_active = False
