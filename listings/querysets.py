@@ -25,9 +25,6 @@ class GigQuerySet(models.QuerySet):
             )
         return self.published()
 
-    def awaiting_review(self):
-        return self.filter(status=GigStatus.PENDING).order_by("submitted_at", "pk")
-
     def due_to_expire(self, now=None):
         return self.filter(status=GigStatus.PUBLISHED, expires_at__lte=now or timezone.now())
 
@@ -37,11 +34,6 @@ class GigQuerySet(models.QuerySet):
 
 class ApplicationQuerySet(models.QuerySet):
     """Scoping for applications: "not yours" is a 404 by construction."""
-
-    def for_employer(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(gig__employer=user)
 
     def for_worker(self, user):
         if not user.is_authenticated:

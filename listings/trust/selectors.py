@@ -2,7 +2,6 @@
 
 from django.db.models import Count, F, Q, QuerySet
 
-from accounts.models import User
 from listings.models import Gig, Report
 from listings.vocabulary import GigStatus
 
@@ -32,11 +31,3 @@ def open_reports() -> QuerySet[Report]:
         .select_related("gig", "reporter", "gig__employer__employer_profile")
         .order_by("created_at", "pk")
     )
-
-
-def employer_accounts(*, query: str = "") -> QuerySet[User]:
-    """Employer accounts for the moderators' verify / ban tools, optionally searched."""
-    qs = User.objects.filter(role=User.Role.EMPLOYER).select_related("employer_profile")
-    if query:
-        qs = qs.filter(Q(email__icontains=query) | Q(employer_profile__business_name__icontains=query))
-    return qs.order_by(F("banned_at").desc(nulls_last=True), "email")
