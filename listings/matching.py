@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet, Value
 
+from .cities import canonical_city
 from .models import Alert, Gig
 from .vocabulary import WorkMode
 
@@ -34,8 +35,6 @@ class Match:
 
 def city_key(city: str) -> str:
     """The form of a city name the search filter compares ('jogja' -> 'yogyakarta')."""
-    from .search.dictionary import canonical_city
-
     if not (city or "").strip():
         return ""
     return re.sub(r"[^\w ]", "", canonical_city(city)).strip().lower()
