@@ -47,6 +47,7 @@ __all__ = [
     "PARAM_NAMES",
     "ParsedQuery",
     "SearchInfo",
+    "explain_query",
     "Sort",
     "clean_search_params",
     "gig_matches",
@@ -67,12 +68,12 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
     parsed = parse_query(cleaned["q"])
     filtered = apply_filters(Gig.objects.published(), cleaned)
     narrowed = any(cleaned[name] not in (None, "", []) for name in FILTER_NAMES)
-    matched = apply_matching(filtered, parsed, narrowed=narrowed)
+    matched = apply_matching(filtered, parsed)
     info = explain(parsed)
     sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive or parsed.pay else Sort.NEWEST)
     if sort == Sort.RELEVANCE and (parsed.positive or parsed.pay):
         window = _window(matched)
-        if not window and relax and (parsed.constrains or not narrowed):
+        if not window and relax and (narrowed or parsed.constrains or parsed.understood):
             window = _window(apply_matching(filtered, parsed, relaxed=True))
             info = explain(parsed, relaxed=bool(window))
         # Rank the newest RANK_WINDOW matches: bounded work however broad the query. The ids
@@ -92,6 +93,11 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
         result = _with_card_data(matched).order_by("-published_at", "-pk")
     result.search_info = info
     return result
+
+
+def explain_query(text: str) -> SearchInfo:
+    """How `text` is understood, without searching (alerts show it with the saved search)."""
+    return explain(parse_query(text))
 
 
 def _window(matched: QuerySet[Gig]) -> list[int]:

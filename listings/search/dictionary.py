@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..cities import CITIES_FILE
 from ..vocabulary import Channel, Duty, PayModel, Schedule, WorkMode
+from .text import normalise_words
 
 SLANG_FILE = Path(__file__).with_name("slang.json")
 BUSINESSES_FILE = Path(__file__).with_name("businesses.json")
@@ -98,8 +99,6 @@ def build_dictionary(raw: dict, businesses: dict | None = None, cities: dict | N
 
     A phrase listed twice keeps its first concept: slang, then business kinds, then cities.
     """
-    from .parsing import normalise_words  # the same normalisation as queries
-
     phrases: dict[tuple[str, ...], Concept] = {}
     for entry in raw["concepts"]:
         concept = Concept(
@@ -128,6 +127,7 @@ def build_dictionary(raw: dict, businesses: dict | None = None, cities: dict | N
     if raw.get("other_roles"):
         other_roles = Concept(key="role:other", terms=tuple(raw["other_roles"]))
     known = {word for phrase in phrases for word in phrase} | stopwords | only_words
+    known |= {word for term in raw.get("other_roles", []) for word in normalise_words(term)}
     known |= {
         word for concept in phrases.values() for term in concept.terms for word in normalise_words(term)
     }

@@ -231,16 +231,13 @@ def freshness_score():
     return Case(*whens, default=Value(0.0), output_field=FloatField())
 
 
-def apply_matching(
-    qs: QuerySet[Gig], parsed: ParsedQuery, *, narrowed: bool = False, relaxed: bool = False
-) -> QuerySet[Gig]:
+def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False) -> QuerySet[Gig]:
     """Keep gigs the query asks for: none of the excluded concepts, every exclusive one
     ("wfh aja"), the typed pay, and at least one specific concept (OR: every word helps,
     ranking puts gigs matching all of them first).
 
-    `narrowed`: structured filters already chose the gigs, so the words only rank (a word
-    never vetoes a gig the filters fit). `relaxed`: the zero-results fallback, which keeps
-    only the exclusions.
+    `relaxed`: the zero-results fallback, which keeps only the exclusions (the words still
+    rank, so gigs matching them come first).
     """
     for concept in parsed.negative:
         excluded = concept_q(concept)
@@ -254,8 +251,6 @@ def apply_matching(
             qs = qs.filter(wanted)
     if parsed.pay is not None:
         qs = qs.filter(pay_q(parsed.pay))
-    if narrowed:
-        return qs
     some = [
         q
         for q in (concept_q(c, with_remote=True) for c in parsed.filtering if not c.required)

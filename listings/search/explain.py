@@ -20,6 +20,8 @@ from .parsing import ParsedQuery
 class SearchInfo:
     understood: list[str] = field(default_factory=list)
     relaxed: list[str] = field(default_factory=list)
+    # The query names a city: remote gigs in the results are there because anyone can take them.
+    city_asked: bool = False
 
     def as_dict(self) -> dict[str, list[str]]:
         return {"understood": list(self.understood), "relaxed": list(self.relaxed)}
@@ -63,4 +65,5 @@ def explain(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchInfo:
         words = [concept_label(c) for c in parsed.filtering if not c.required]
         if words:
             dropped.append(_("harus memuat salah satu dari: %(words)s") % {"words": ", ".join(words)})
-    return SearchInfo(understood=understood, relaxed=dropped)
+    city_asked = any(c.cities and not c.required for c in parsed.positive)
+    return SearchInfo(understood=understood, relaxed=dropped, city_asked=city_asked)

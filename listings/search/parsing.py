@@ -15,36 +15,14 @@ is taken out first (`amounts.extract_pay`) and becomes `ParsedQuery.pay`. "aja",
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from .amounts import PayConstraint, extract_pay
 from .dictionary import Concept, Dictionary, get_dictionary
+from .text import MAX_WORD_LENGTH, WORD_RE, fold, normalise_words, squeeze_repeats
 
 MAX_QUERY_WORDS = 12
-MAX_WORD_LENGTH = 40
-_WORD_RE = re.compile(r"[a-z0-9]+")
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_REPEATS_RE = re.compile(r"(.)\1{2,}")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def squeeze_repeats(word: str, known: frozenset[str] = frozenset()) -> str:
-    """'adminnnn' -> 'admin', 'shopeeee' -> 'shopee': three or more repeats are emphasis."""
-    doubled = _REPEATS_RE.sub(r"\1\1", word)
-    if doubled in known or doubled == word:
-        return doubled
-    single = _REPEATS_RE.sub(r"\1", word)
-    return single if single in known else doubled
-
-
-def normalise_words(text: str) -> list[str]:
-    """Lower-case ASCII words; punctuation splits words ('part-time' -> ['part', 'time'])."""
-    return [squeeze_repeats(w)[:MAX_WORD_LENGTH] for w in _WORD_RE.findall(_fold(text))]
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -113,6 +91,11 @@ class ParsedQuery:
         return any(c.key in CS_ROLE_KEYS for c in self.positive)
 
     @property
+    def understood(self) -> bool:
+        """Some word was recognised (a dictionary concept): enough to rank gigs by."""
+        return any(not c.fuzzy for c in self.positive)
+
+    @property
     def constrains(self) -> bool:
         """Anything beyond ranking: a pay constraint or an exclusive concept."""
         return self.pay is not None or bool(self.required)
@@ -141,11 +124,16 @@ def _free_text(
 
 
 def _needs_literal(phrase: tuple[str, ...], concept: Concept) -> bool:
-    """Whether the typed phrase is worth searching as text besides its concept."""
-    typed = " ".join(phrase)
-    if concept.generic or concept.cities or len(typed) < 4:
+    """Whether a typed word is worth searching as text besides its concept: a real word
+    ("reservasi", "petugas"), not a spelling of one of the concept's terms ("whatsap")."""
+    if len(phrase) != 1 or len(phrase[0]) < 4 or concept.generic or concept.cities:
         return False
-    return all(typed != " ".join(normalise_words(term)) for term in concept.terms)
+    typed = phrase[0]
+    for term in concept.terms:
+        words = normalise_words(term)
+        if typed in words or any(edit_distance(typed, word, 2) <= 2 for word in words):
+            return False
+    return True
 
 
 def _match_phrases(words: list[str], dictionary: Dictionary, negated: bool) -> list[Concept]:
@@ -186,14 +174,14 @@ def _negate(concept: Concept) -> Concept:
 def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
     """Turn a raw query into concepts; each concept appears once, in query order."""
     dictionary = dictionary or get_dictionary()
-    pay, text_without_pay = extract_pay(_fold(text or "")[:500])
+    pay, text_without_pay = extract_pay(fold(text or "")[:500])
     concepts: list[Concept] = []
     run: list[str] = []  # consecutive plain words, matched together so phrases span them
 
     def words_of(token: str) -> list[str]:
         return [
             correct_word(squeeze_repeats(w, dictionary.known_words)[:MAX_WORD_LENGTH], dictionary)
-            for w in _WORD_RE.findall(token)
+            for w in WORD_RE.findall(token)
         ]
 
     def flush() -> None:

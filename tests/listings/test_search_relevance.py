@@ -45,8 +45,8 @@ def test_shared_queries_find_their_gigs(client, capsys, name):
         reciprocal_ranks.append(next((1 / rank for rank, t in enumerate(top, 1) if t in relevant), 0.0))
         if recalls[-1] < 1 or reciprocal_ranks[-1] < 1:
             misses.append(
-                f"{case['query']!r} {case.get('filters', {})}: recall {recalls[-1]:.2f} rr {reciprocal_ranks[-1]:.2f}"
-                f" missing {sorted(relevant - set(top))}"
+                f"{case['query']!r} {case.get('filters', {})}: recall {recalls[-1]:.2f}"
+                f" rr {reciprocal_ranks[-1]:.2f} missing {sorted(relevant - set(top))}"
             )
     recall, mrr = sum(recalls) / len(recalls), sum(reciprocal_ranks) / len(reciprocal_ranks)
     with capsys.disabled():
