@@ -55,7 +55,7 @@ MULTIPLIERS = {
     "ratus ribu": 100_000,
 }
 # Without a unit, the size of an amount says what it pays for (informal Indonesian pay).
-_GUESS_UNIT = ((50_000, PayModel.HOURLY), (400_000, PayModel.DAILY), (1_200_000, PayModel.WEEKLY))
+_GUESS_UNIT = ((50_000, PayModel.HOURLY), (400_000, PayModel.DAILY), (1_000_000, PayModel.WEEKLY))
 UNIT_LABELS = {
     PayModel.HOURLY: _("jam"),
     PayModel.DAILY: _("hari"),

@@ -202,9 +202,12 @@ def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
             run.extend(words_of(bare))
     flush()
     if pay is not None:
+        # The typed pay already filters on the estimate; its unit ("harian 120rb", "25rb/jam")
+        # only ranks gigs paid that way first, so a monthly gig paying enough still shows.
         unit = dictionary.concept_for_pay_model(pay.unit)
+        concepts = [c for c in concepts if unit is None or c.key != unit.key]
         if unit is not None:
-            concepts.append(unit)  # "25rb/jam" also asks for hourly gigs first
+            concepts.append(replace(unit, generic=True))
     unique: dict[tuple[str, bool], Concept] = {}
     for concept in concepts:
         key = (concept.key, concept.negated)
