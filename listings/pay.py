@@ -76,3 +76,15 @@ def hourly_estimate_expression():
 
 def is_estimate_only(pay_model: str) -> bool:
     return pay_model in ESTIMATE_ONLY
+
+
+def per_month(amount: int, pay_model: str) -> int:
+    """An amount in `pay_model`'s unit as rupiah per month, by the estimate's assumptions.
+
+    Hourly amounts have no monthly figure without hours: compare them per hour instead.
+    """
+    if pay_model == PayModel.DAILY:
+        return amount * DAYS_PER_MONTH
+    if pay_model == PayModel.WEEKLY:
+        return amount * 52 // 12
+    return amount

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet, Value
 
 from accounts.models import WorkerAvailability
+from listings.cities import canonical_city
 from listings.models import Alert, Gig
 from listings.schedule import Window, any_overlap
 from listings.search import search_gigs
-from listings.search.dictionary import canonical_city
 from listings.vocabulary import WorkMode
 
 # Distinct query texts confirmed per SQL statement (a UNION ALL of that many searches).

@@ -8,6 +8,7 @@ from rest_framework import generics, serializers
 from listings.search.filters import GigSearchFilter
 
 from ..models import Gig
+from .pagination import SearchPagination
 from .serializers import GigDetailSerializer, GigSerializer
 
 # Every answer the API can give is documented, so clients (and schemathesis) can rely on it.
@@ -29,10 +30,12 @@ class GigListView(generics.ListAPIView):
 
     Filters: `q`, `pay_model`, `work_mode`, `channel` (repeatable), `duty` (repeatable),
     `schedule` (repeatable), `city`, `min_pay`, `sort` (relevance|newest|pay).
-    Invalid values answer 400 with `{field: [message]}`.
+    Invalid values answer 400 with `{field: [message]}`. Besides the page, `understood`
+    lists how the query was read and `relaxed` what was set aside when nothing matched.
     """
 
     serializer_class = GigSerializer
+    pagination_class = SearchPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = GigSearchFilter
     queryset = Gig.objects.published()

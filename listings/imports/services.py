@@ -39,7 +39,11 @@ TEXT_FIELDS = (
     "commission_description",
     "requirements",
 )
-_COMMISSION_SENTENCE = re.compile(r"[^.!?\n]*\bkomisi\b[^.!?\n]*", re.IGNORECASE)
+# How owners name a commission: "komisi", "bagi hasil", "fee per closing", "10% per transaksi".
+_COMMISSION_SENTENCE = re.compile(
+    r"[^.!?\n]*(?:\b(?:komisi|bagi hasil|commission|fee|insentif)\b|\d\s*(?:%|persen\b))[^.!?\n]*",
+    re.IGNORECASE,
+)
 
 
 class RowError(ValueError):

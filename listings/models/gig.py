@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..cities import canonical_city
 from ..money import format_rupiah
 from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
 from ..querysets import GigQuerySet
@@ -171,6 +172,7 @@ class Gig(models.Model):
 
     def save(self, *args, **kwargs):
         self.slug = slugify(self.title)[:140] or "lowongan"
+        self.city = canonical_city(self.city)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -185,7 +187,7 @@ class Gig(models.Model):
             errors["pay_min"] = _("Isi gaji dalam rupiah penuh, minimal Rp 1.000.")
         if self.pay_model == PayModel.COMMISSION and not self.commission_description.strip():
             errors["commission_description"] = _("Jelaskan komisinya, misalnya Rp 5.000 per pesanan.")
-        self.city = (self.city or "").strip()
+        self.city = canonical_city(self.city)
         if self.work_mode in (WorkMode.ONSITE, WorkMode.HYBRID) and not self.city:
             errors["city"] = _("Isi kota untuk kerja di lokasi atau hybrid.")
         errors.update(clean_code_lists(self, {"schedule": Schedule, "channels": Channel, "duties": Duty}))

@@ -34,7 +34,8 @@ from django.db.models import QuerySet
 from ..models import Gig
 from ..querysets import GigQuerySet
 from .engine import apply_filters, apply_matching, relevance_score
-from .params import PARAM_NAMES, Sort, clean_search_params
+from .explain import SearchInfo, explain
+from .params import FILTER_NAMES, PARAM_NAMES, Sort, clean_search_params
 from .parsing import ParsedQuery, parse_query
 
 # Relevance ranks at most this many of the newest matching gigs. Broad queries ("cs wfh")
@@ -45,6 +46,8 @@ RANK_WINDOW = 1000
 __all__ = [
     "PARAM_NAMES",
     "ParsedQuery",
+    "SearchInfo",
+    "explain_query",
     "Sort",
     "clean_search_params",
     "gig_matches",
@@ -53,27 +56,52 @@ __all__ = [
 ]
 
 
-def search_gigs(params: Mapping[str, Any] | None) -> QuerySet[Gig]:
-    """Published gigs matching `params`, ranked; see the module docstring for the keys."""
+def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> QuerySet[Gig]:
+    """Published gigs matching `params`, ranked; see the module docstring for the keys.
+
+    The result carries `search_info` (a `SearchInfo`): what the query was understood as
+    and, when a ranked search found nothing and `relax` is on, what was relaxed to find the
+    gigs shown instead (the query's pay, its exclusive words, then its words as a filter:
+    the gigs are still ranked by the query).
+    """
     cleaned = clean_search_params(params)
     parsed = parse_query(cleaned["q"])
-    matched = apply_matching(apply_filters(Gig.objects.published(), cleaned), parsed)
-    sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive else Sort.NEWEST)
-    if sort == Sort.RELEVANCE and parsed.positive:
+    filtered = apply_filters(Gig.objects.published(), cleaned)
+    narrowed = any(cleaned[name] not in (None, "", []) for name in FILTER_NAMES)
+    matched = apply_matching(filtered, parsed)
+    info = explain(parsed)
+    sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive or parsed.pay else Sort.NEWEST)
+    if sort == Sort.RELEVANCE and (parsed.positive or parsed.pay):
+        window = _window(matched)
+        if not window and relax and (narrowed or parsed.constrains or parsed.understood):
+            window = _window(apply_matching(filtered, parsed, relaxed=True))
+            info = explain(parsed, relaxed=bool(window))
         # Rank the newest RANK_WINDOW matches: bounded work however broad the query. The ids
         # are fetched first (one indexed query) because PostgreSQL cannot join a LIMITed
         # IN-subquery and would re-run it for every row.
-        window = list(matched.order_by("-published_at", "-pk").values_list("pk", flat=True)[:RANK_WINDOW])
         ranked = (
             _with_card_data(RankedGigQuerySet(Gig).filter(pk__any_of=window))
             .annotate(relevance=relevance_score(parsed))
             .order_by("-relevance", "-published_at", "-pk")
         )
         ranked.known_count = len(window)
+        ranked.search_info = info
         return ranked
     if sort == Sort.PAY:
-        return _with_card_data(matched).order_by("-pay_estimate_month", "-published_at", "-pk")
-    return _with_card_data(matched).order_by("-published_at", "-pk")
+        result = _with_card_data(matched).order_by("-pay_estimate_month", "-published_at", "-pk")
+    else:
+        result = _with_card_data(matched).order_by("-published_at", "-pk")
+    result.search_info = info
+    return result
+
+
+def explain_query(text: str) -> SearchInfo:
+    """How `text` is understood, without searching (alerts show it with the saved search)."""
+    return explain(parse_query(text))
+
+
+def _window(matched: QuerySet[Gig]) -> list[int]:
+    return list(matched.order_by("-published_at", "-pk").values_list("pk", flat=True)[:RANK_WINDOW])
 
 
 class RankedGigQuerySet(GigQuerySet):
@@ -100,4 +128,4 @@ def gig_matches(gig: Gig, params: Mapping[str, Any] | None) -> bool:
     Used by alerts to confirm a freshly published gig fits a saved search: the answer is,
     by construction, the same as the web page and the API would give.
     """
-    return search_gigs({**(params or {}), "sort": Sort.NEWEST}).filter(pk=gig.pk).exists()
+    return search_gigs({**(params or {}), "sort": Sort.NEWEST}, relax=False).filter(pk=gig.pk).exists()

@@ -1,6 +1,12 @@
-"""Loads `slang.json`, the one reviewed data file behind query understanding.
+"""Loads the reviewed data files behind query understanding into one `Dictionary`.
 
-The file is validated on load (unknown vocabulary codes fail loudly) and indexed for fast
+- `slang.json`: how job seekers type (slang, abbreviations, English) mapped to concepts with
+  structured hints (work mode, schedule, pay model, channels, duties);
+- `businesses.json`: kinds of UMKM business and the words used for each (knowledge of the
+  trade: 'kue kering' ~ 'nastar', 'apotek' ~ 'toko obat');
+- `listings/cities.json` (through `listings.cities`): city names and their short forms.
+
+Files are validated on load (unknown vocabulary codes fail loudly) and indexed for fast
 phrase lookup: `Dictionary.phrases` maps a tuple of words to the concept it names.
 """
 
@@ -11,9 +17,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..cities import CITIES_FILE
 from ..vocabulary import Channel, Duty, PayModel, Schedule, WorkMode
+from .text import normalise_words
 
 SLANG_FILE = Path(__file__).with_name("slang.json")
+BUSINESSES_FILE = Path(__file__).with_name("businesses.json")
+BUSINESS_WEIGHT = 2.0
 
 # Hint name in slang.json -> the vocabulary those codes must come from.
 HINT_VOCABULARIES = {
@@ -39,6 +49,8 @@ class Concept:
     # Free text the dictionary does not know: also matched with trigram similarity on titles.
     fuzzy: bool = False
     negated: bool = False
+    # "wfh aja", "khusus weekend", "night only": the searcher wants that alone (a filter).
+    required: bool = False
 
     @property
     def cities(self) -> tuple[str, ...]:
@@ -52,6 +64,21 @@ class Dictionary:
     known_words: frozenset[str]
     longest_phrase: int
     cities: dict[str, tuple[str, ...]]
+    # Words that make the concept next to them exclusive ("aja", "only", "khusus").
+    only_words: frozenset[str] = frozenset()
+    # Job titles that are not customer service or admin work (kurir, juru masak, …): such
+    # gigs rank below CS/admin gigs; tagged in titles like any concept.
+    other_roles: Concept | None = None
+
+    def concept_for_pay_model(self, code: str) -> Concept | None:
+        return next((c for c in self.phrases.values() if c.hints.get("pay_model") == (code,)), None)
+
+    def all_concepts(self) -> list[Concept]:
+        """Every concept with terms, once (the PostgreSQL tagger indexes these)."""
+        found = {c.key: c for c in self.phrases.values() if c.terms}
+        if self.other_roles is not None:
+            found[self.other_roles.key] = self.other_roles
+        return list(found.values())
 
 
 def _validate_hints(key: str, hints: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
@@ -67,10 +94,11 @@ def _validate_hints(key: str, hints: dict[str, list[str]]) -> dict[str, tuple[st
     return checked
 
 
-def build_dictionary(raw: dict) -> Dictionary:
-    """Index the raw JSON; raises ValueError on codes the vocabulary does not know."""
-    from .parsing import normalise_words  # the same normalisation as queries
+def build_dictionary(raw: dict, businesses: dict | None = None, cities: dict | None = None) -> Dictionary:
+    """Index the raw JSON; raises ValueError on codes the vocabulary does not know.
 
+    A phrase listed twice keeps its first concept: slang, then business kinds, then cities.
+    """
     phrases: dict[tuple[str, ...], Concept] = {}
     for entry in raw["concepts"]:
         concept = Concept(
@@ -81,36 +109,44 @@ def build_dictionary(raw: dict) -> Dictionary:
             generic=bool(entry.get("generic", False)),
         )
         for phrase in entry["match"]:
-            phrases[tuple(normalise_words(phrase))] = concept
-    cities: dict[str, tuple[str, ...]] = {}
-    for city, aliases in raw["cities"].items():
+            phrases.setdefault(tuple(normalise_words(phrase)), concept)
+    for kind in (businesses or {}).get("kinds", []):
+        words = tuple(kind["words"])
+        concept = Concept(key=f"business:{kind['key']}", terms=words, weight=BUSINESS_WEIGHT)
+        for phrase in words:
+            phrases.setdefault(tuple(normalise_words(phrase)), concept)
+    city_names: dict[str, tuple[str, ...]] = {}
+    for city, aliases in (cities or {}).get("cities", {}).items():
         concept = Concept(key=f"city:{city}", terms=(city,), hints={"city": (city,)}, weight=CITY_WEIGHT)
-        cities[city] = tuple(aliases)
+        city_names[city] = tuple(aliases)
         for alias in (city.lower(), *aliases):
-            phrases[tuple(normalise_words(alias))] = concept
+            phrases.setdefault(tuple(normalise_words(alias)), concept)
     stopwords = frozenset(raw["stopwords"])
-    known = {word for phrase in phrases for word in phrase} | stopwords
+    only_words = frozenset(raw.get("only_words", []))
+    other_roles = None
+    if raw.get("other_roles"):
+        other_roles = Concept(key="role:other", terms=tuple(raw["other_roles"]))
+    known = {word for phrase in phrases for word in phrase} | stopwords | only_words
+    known |= {word for term in raw.get("other_roles", []) for word in normalise_words(term)}
+    known |= {
+        word for concept in phrases.values() for term in concept.terms for word in normalise_words(term)
+    }
     return Dictionary(
         phrases=phrases,
         stopwords=stopwords,
         known_words=frozenset(known),
         longest_phrase=max(len(p) for p in phrases),
-        cities=cities,
+        cities=city_names,
+        only_words=only_words,
+        other_roles=other_roles,
     )
+
+
+def _load(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 @cache
 def get_dictionary() -> Dictionary:
-    with SLANG_FILE.open(encoding="utf-8") as fh:
-        return build_dictionary(json.load(fh))
-
-
-def canonical_city(text: str) -> str:
-    """'jogja' -> 'Yogyakarta', 'jaksel' -> 'Jakarta Selatan'; unknown names come back trimmed."""
-    from .parsing import normalise_words
-
-    words = tuple(normalise_words(text))
-    concept = get_dictionary().phrases.get(words)
-    if concept is not None and concept.cities:
-        return concept.cities[0]
-    return " ".join(text.split())
+    return build_dictionary(_load(SLANG_FILE), _load(BUSINESSES_FILE), _load(CITIES_FILE))

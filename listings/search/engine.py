@@ -40,14 +40,20 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from ..cities import canonical_city
 from ..models import Gig
-from .dictionary import HINT_VOCABULARIES, Concept, canonical_city, get_dictionary
+from ..pay import per_month
+from ..vocabulary import PayModel, WorkMode
+from .amounts import PayConstraint
+from .dictionary import HINT_VOCABULARIES, Concept, get_dictionary
 from .parsing import ParsedQuery
 
 TEXT_CONFIG = "indonesian"
 TEXT_ONLY_SHARE = 0.5  # a concept with hints matched only by its words counts half
 TITLE_BONUS = 0.25  # share of a concept's weight added when the title names it
 RANK_WEIGHT = 1.0
+REMOTE_FOR_CITY_SHARE = 0.15  # a remote gig for "admin bandung": below in-city gigs, above none
+OTHER_ROLE_PENALTY = 1.5
 FRESH_BONUS = ((timedelta(days=3), 0.3), (timedelta(days=14), 0.15))
 _SAFE_WORD = re.compile(r"[a-z0-9]+")
 
@@ -127,7 +133,7 @@ def concept_positions() -> dict[str, int]:
     GIN-indexed array as text concepts, so "concept matches by hint or by words" is one
     indexable array test with real statistics (the planner then picks good plans).
     """
-    keys = {c.key for c in get_dictionary().phrases.values() if c.terms}
+    keys = {c.key for c in get_dictionary().all_concepts()}
     keys |= {
         code_key(field, code) for field, vocabulary in HINT_VOCABULARIES.items() for code in vocabulary.values
     }
@@ -175,7 +181,16 @@ def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
     return reduce(or_, parts) if parts else None
 
 
-def concept_q(concept: Concept) -> Q | None:
+def remote_q() -> Q:
+    if uses_postgres():
+        return Q(ConceptArrayTest([code_key("work_mode", WorkMode.REMOTE)]))
+    return Q(work_mode=WorkMode.REMOTE)
+
+
+def concept_q(concept: Concept, *, with_remote: bool = False) -> Q | None:
+    """Gigs the concept matches; `with_remote`: a city also lets in gigs open to anyone."""
+    if concept.cities and with_remote:
+        return reduce(or_, [city_q(city) for city in concept.cities]) | remote_q()
     if uses_postgres() and not concept.fuzzy:
         # Hints and words in one overlap test: one index condition with good estimates.
         parts = [Q(ConceptArrayTest([*hint_tags(concept), concept.key]))]
@@ -190,6 +205,9 @@ def concept_score(concept: Concept):
     hints, text = hint_q(concept), text_q(concept)
     if hints is not None:
         whens.append(When(hints, then=Value(concept.weight)))
+    if concept.cities:
+        # In-city gigs first, then remote gigs anyone can take ("bisa dari mana saja").
+        whens.append(When(remote_q(), then=Value(concept.weight * REMOTE_FOR_CITY_SHARE)))
     if text is not None:
         share = TEXT_ONLY_SHARE if hints is not None else 1.0
         whens.append(When(text, then=Value(concept.weight * share)))
@@ -213,21 +231,56 @@ def freshness_score():
     return Case(*whens, default=Value(0.0), output_field=FloatField())
 
 
-def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery) -> QuerySet[Gig]:
-    """Keep gigs matching at least one specific concept and none of the excluded ones."""
+def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False) -> QuerySet[Gig]:
+    """Keep gigs the query asks for: none of the excluded concepts, every exclusive one
+    ("wfh aja"), the typed pay, and at least one specific concept (OR: every word helps,
+    ranking puts gigs matching all of them first).
+
+    `relaxed`: the zero-results fallback, which keeps only the exclusions (the words still
+    rank, so gigs matching them come first).
+    """
     for concept in parsed.negative:
         excluded = concept_q(concept)
         if excluded is not None:
             qs = qs.exclude(excluded)
-    required = [q for q in (concept_q(c) for c in parsed.filtering) if q is not None]
-    if required:
-        return qs.filter(reduce(or_, required))
-    return qs.none() if parsed.filtering else qs
+    if relaxed:
+        return qs
+    for concept in parsed.required:
+        wanted = concept_q(concept)
+        if wanted is not None:
+            qs = qs.filter(wanted)
+    if parsed.pay is not None:
+        qs = qs.filter(pay_q(parsed.pay))
+    some = [
+        q
+        for q in (concept_q(c, with_remote=True) for c in parsed.filtering if not c.required)
+        if q is not None
+    ]
+    if some:
+        return qs.filter(reduce(or_, some))
+    return qs
+
+
+def pay_q(pay: PayConstraint) -> Q:
+    """The typed pay on the board's one estimate (listings/pay.py): per hour for hourly
+    amounts, per month for the others."""
+    lookup = "lte" if pay.at_most else "gte"
+    if pay.unit == PayModel.HOURLY:
+        return Q(**{f"pay_estimate_hour__{lookup}": pay.amount})
+    return Q(**{f"pay_estimate_month__{lookup}": per_month(pay.amount, pay.unit)})
 
 
 def relevance_score(parsed: ParsedQuery):
-    """The ranking expression: concept weights + title bonus + text rank + freshness."""
+    """The ranking expression: concept weights + title bonus + text rank + freshness, minus
+    a penalty for titles naming other work (kurir, juru masak…) when the query asks for CS
+    or admin work."""
     score = reduce(lambda a, b: a + b, [concept_score(c) for c in parsed.positive], freshness_score())
+    other_roles = get_dictionary().other_roles
+    if other_roles is not None and parsed.asks_for_cs_role:
+        in_title = text_q(other_roles, in_title=True) if uses_postgres() else _title_any(other_roles.terms)
+        score = score - Case(
+            When(in_title, then=Value(OTHER_ROLE_PENALTY)), default=Value(0.0), output_field=FloatField()
+        )
     if uses_postgres():
         # Text rank only for words the dictionary does not know (their matches are few and
         # GIN-found); dictionary concepts are scored from the precomputed concept arrays.
@@ -237,6 +290,10 @@ def relevance_score(parsed: ParsedQuery):
             rank = SearchRank(F("search_vector"), SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
             score = score + rank * Value(RANK_WEIGHT)
     return score
+
+
+def _title_any(terms: tuple[str, ...]) -> Q:
+    return reduce(or_, [Q(title__icontains=term) for term in terms])
 
 
 def apply_filters(qs: QuerySet[Gig], params: dict) -> QuerySet[Gig]:

@@ -29,6 +29,8 @@ class Sort(models.TextChoices):
 
 LIST_PARAMS = {"channel": Channel, "duty": Duty, "schedule": Schedule}
 CHOICE_PARAMS = {"pay_model": PayModel, "work_mode": WorkMode, "sort": Sort}
+# The structured filters: with any of them set, the query's words rank and never filter.
+FILTER_NAMES = ("pay_model", "work_mode", "channel", "duty", "city", "min_pay", "schedule")
 PARAM_NAMES = ("q", "pay_model", "work_mode", "channel", "duty", "city", "min_pay", "schedule", "sort")
 
 

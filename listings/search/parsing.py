@@ -5,41 +5,24 @@ Steps: normalise (case, accents, punctuation, letters repeated for emphasis), sp
 words keeping `"quoted phrases"` and `-excluded` words (websearch style), correct typos
 against the dictionary's vocabulary, then match the longest known phrase at each position.
 Words the dictionary does not know become free-text concepts (stemmed full-text search,
-trigram similarity on PostgreSQL).
+trigram similarity on PostgreSQL). A typed word that names a concept also stays a word of
+its own ("asisten" is the admin concept, and still finds posts that say "asisten"), so a
+concept never hides the literal text. Pay typed into the query ("minimal 2jt", "25rb/jam")
+is taken out first (`amounts.extract_pay`) and becomes `ParsedQuery.pay`. "aja", "only",
+"khusus" next to a concept make it exclusive (`Concept.required`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .amounts import PayConstraint, extract_pay
 from .dictionary import Concept, Dictionary, get_dictionary
+from .text import MAX_WORD_LENGTH, WORD_RE, fold, normalise_words, squeeze_repeats
 
 MAX_QUERY_WORDS = 12
-MAX_WORD_LENGTH = 40
-_WORD_RE = re.compile(r"[a-z0-9]+")
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_REPEATS_RE = re.compile(r"(.)\1{2,}")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def squeeze_repeats(word: str, known: frozenset[str] = frozenset()) -> str:
-    """'adminnnn' -> 'admin', 'shopeeee' -> 'shopee': three or more repeats are emphasis."""
-    doubled = _REPEATS_RE.sub(r"\1\1", word)
-    if doubled in known or doubled == word:
-        return doubled
-    single = _REPEATS_RE.sub(r"\1", word)
-    return single if single in known else doubled
-
-
-def normalise_words(text: str) -> list[str]:
-    """Lower-case ASCII words; punctuation splits words ('part-time' -> ['part', 'time'])."""
-    return [squeeze_repeats(w)[:MAX_WORD_LENGTH] for w in _WORD_RE.findall(_fold(text))]
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -82,6 +65,7 @@ def correct_word(word: str, dictionary: Dictionary) -> str:
 class ParsedQuery:
     text: str
     concepts: tuple[Concept, ...]
+    pay: PayConstraint | None = None
 
     @property
     def positive(self) -> tuple[Concept, ...]:
@@ -96,6 +80,26 @@ class ParsedQuery:
         """Concepts a gig must match at least one of (generic words only rank)."""
         return tuple(c for c in self.positive if not c.generic)
 
+    @property
+    def required(self) -> tuple[Concept, ...]:
+        """Concepts a gig must match, each ("wfh aja")."""
+        return tuple(c for c in self.positive if c.required)
+
+    @property
+    def asks_for_cs_role(self) -> bool:
+        """The query names customer-service/admin work (other job titles then rank lower)."""
+        return any(c.key in CS_ROLE_KEYS for c in self.positive)
+
+    @property
+    def understood(self) -> bool:
+        """Some word was recognised (a dictionary concept): enough to rank gigs by."""
+        return any(not c.fuzzy for c in self.positive)
+
+    @property
+    def constrains(self) -> bool:
+        """Anything beyond ranking: a pay constraint or an exclusive concept."""
+        return self.pay is not None or bool(self.required)
+
     def hints(self) -> dict[str, set[str]]:
         """Structured codes the query implies, e.g. {'work_mode': {'remote'}}."""
         found: dict[str, set[str]] = {}
@@ -105,19 +109,55 @@ class ParsedQuery:
         return found
 
 
-def _free_text(words: list[str], negated: bool) -> Concept:
+CS_ROLE_KEYS = frozenset({"customer_service", "admin", "chat", "role_cs_admin"})
+FREE_TEXT_WEIGHT = 1.5
+LITERAL_WEIGHT = 0.75  # the typed word itself, next to the concept it names
+
+
+def _free_text(
+    words: list[str], negated: bool, weight: float = FREE_TEXT_WEIGHT, generic: bool = False
+) -> Concept:
     phrase = " ".join(words)
-    return Concept(key=f"text:{phrase}", terms=(phrase,), weight=1.5, fuzzy=True, negated=negated)
+    return Concept(
+        key=f"text:{phrase}", terms=(phrase,), weight=weight, fuzzy=True, negated=negated, generic=generic
+    )
+
+
+def _needs_literal(phrase: tuple[str, ...], concept: Concept) -> bool:
+    """Whether a typed word is worth searching as text besides its concept: a real word
+    ("reservasi", "petugas"), not a spelling of one of the concept's terms ("whatsap")."""
+    if len(phrase) != 1 or len(phrase[0]) < 4 or concept.generic or concept.cities:
+        return False
+    typed = phrase[0]
+    for term in concept.terms:
+        words = normalise_words(term)
+        if typed in words or any(edit_distance(typed, word, 2) <= 2 for word in words):
+            return False
+    return True
 
 
 def _match_phrases(words: list[str], dictionary: Dictionary, negated: bool) -> list[Concept]:
     concepts: list[Concept] = []
+    exclusive_next = False
     i = 0
     while i < len(words):
+        if words[i] in dictionary.only_words:
+            # "wfh aja" / "night only": the concept before; "khusus weekend": the one after.
+            if concepts and not exclusive_next and not concepts[-1].fuzzy and i > 0:
+                concepts[-1] = replace(concepts[-1], required=True)
+            else:
+                exclusive_next = True
+            i += 1
+            continue
         for size in range(min(dictionary.longest_phrase, len(words) - i), 0, -1):
-            concept = dictionary.phrases.get(tuple(words[i : i + size]))
+            phrase = tuple(words[i : i + size])
+            concept = dictionary.phrases.get(phrase)
             if concept is not None:
+                if exclusive_next and not negated:
+                    concept, exclusive_next = replace(concept, required=True), False
                 concepts.append(concept if not negated else _negate(concept))
+                if not negated and _needs_literal(phrase, concept):
+                    concepts.append(_free_text(list(phrase), False, LITERAL_WEIGHT, generic=True))
                 i += size
                 break
         else:
@@ -128,28 +168,27 @@ def _match_phrases(words: list[str], dictionary: Dictionary, negated: bool) -> l
 
 
 def _negate(concept: Concept) -> Concept:
-    return Concept(
-        key=concept.key, terms=concept.terms, hints=concept.hints, weight=concept.weight, negated=True
-    )
+    return replace(concept, negated=True, required=False)
 
 
 def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
     """Turn a raw query into concepts; each concept appears once, in query order."""
     dictionary = dictionary or get_dictionary()
+    pay, text_without_pay = extract_pay(fold(text or "")[:500])
     concepts: list[Concept] = []
     run: list[str] = []  # consecutive plain words, matched together so phrases span them
 
     def words_of(token: str) -> list[str]:
         return [
             correct_word(squeeze_repeats(w, dictionary.known_words)[:MAX_WORD_LENGTH], dictionary)
-            for w in _WORD_RE.findall(token)
+            for w in WORD_RE.findall(token)
         ]
 
     def flush() -> None:
         concepts.extend(_match_phrases(run, dictionary, negated=False))
         run.clear()
 
-    for match in _TOKEN_RE.finditer(_fold(text or "")[:500]):
+    for match in _TOKEN_RE.finditer(text_without_pay):
         minus, quoted, bare = match.groups()
         if quoted is not None:
             flush()
@@ -162,7 +201,16 @@ def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
         else:
             run.extend(words_of(bare))
     flush()
+    if pay is not None:
+        # The typed pay already filters on the estimate; its unit ("harian 120rb", "25rb/jam")
+        # only ranks gigs paid that way first, so a monthly gig paying enough still shows.
+        unit = dictionary.concept_for_pay_model(pay.unit)
+        concepts = [c for c in concepts if unit is None or c.key != unit.key]
+        if unit is not None:
+            concepts.append(replace(unit, generic=True))
     unique: dict[tuple[str, bool], Concept] = {}
     for concept in concepts:
-        unique.setdefault((concept.key, concept.negated), concept)
-    return ParsedQuery(text=text or "", concepts=tuple(unique.values())[:MAX_QUERY_WORDS])
+        key = (concept.key, concept.negated)
+        if key not in unique or concept.required:
+            unique[key] = concept
+    return ParsedQuery(text=text or "", concepts=tuple(unique.values())[:MAX_QUERY_WORDS], pay=pay)

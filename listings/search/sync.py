@@ -16,7 +16,7 @@ from .engine import TEXT_CONFIG, concept_positions, tsquery_text
 def concept_queries() -> dict[str, str | None]:
     """Tag -> raw tsquery text (None for structured-code tags), in position order."""
     queries = {}
-    for concept in get_dictionary().phrases.values():
+    for concept in get_dictionary().all_concepts():
         raw = tsquery_text(concept.terms, prefix=False)
         if raw:
             queries[concept.key] = raw

@@ -29,6 +29,7 @@ def gig_list(request):
         "search_query": query.urlencode(),
         "relaxations": [] if page.paginator.count else _relaxation_links(filterset, query),
         "results_capped": (getattr(filterset.qs, "known_count", None) or 0) >= RANK_WINDOW,
+        "search_info": getattr(filterset.qs, "search_info", None),
     }
     template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
     response = render(request, template, context)

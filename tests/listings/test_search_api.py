@@ -18,7 +18,7 @@ def test_list_contract_shape_and_fields(client, published):
     """The page is {count, next, previous, results} and each result carries the contract fields."""
     factories.DraftGigFactory(title="CS WFH draf")
     body = client.get(LIST_URL, {"q": "cs wfh"}).json()
-    assert set(body) == {"count", "next", "previous", "results"}
+    assert set(body) == {"count", "next", "previous", "results", "understood", "relaxed"}
     assert body["count"] == 1
     result = body["results"][0]
     for field in (

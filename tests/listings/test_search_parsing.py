@@ -2,9 +2,11 @@
 
 import pytest
 
+from listings.cities import canonical_city
 from listings.search import parse_query
-from listings.search.dictionary import canonical_city, get_dictionary
-from listings.search.parsing import correct_word, normalise_words, squeeze_repeats
+from listings.search.dictionary import get_dictionary
+from listings.search.parsing import correct_word
+from listings.search.text import normalise_words, squeeze_repeats
 
 pytestmark = pytest.mark.smoke
 
@@ -59,8 +61,8 @@ def test_typos_and_repeated_letters_are_corrected(query, expected):
 
 def test_unknown_words_become_fuzzy_free_text():
     """A word the dictionary does not know is searched as text (with trigram tolerance)."""
-    concepts = parse_query("admin bengkel sepeda").concepts
-    assert [c.key for c in concepts] == ["admin", "workshop", "text:sepeda"]
+    concepts = parse_query("admin bengkel knalpot").concepts
+    assert [c.key for c in concepts] == ["admin", "business:automotive", "text:knalpot"]
     assert concepts[-1].fuzzy
 
 
