@@ -11,13 +11,15 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import flows, links
 from .normalize import normalize, plain, squeeze, squeeze_pattern
 
 SIGNALS_FILE = Path(__file__).with_name("signals.toml")
 EVIDENCE_CONTEXT = 30
+EVIDENCE_MAX = 200
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n]|(?<=[.!?])\s")
@@ -87,6 +89,26 @@ class Subject:
 
     def text(self, which: str) -> str:
         return self.plain if which == "plain" else self.normalized
+
+    @cached_property
+    def flows(self) -> dict[str, flows.Flow]:
+        return {flow.kind: flow for flow in flows.read(self.normalized)}
+
+    @cached_property
+    def link_findings(self) -> list[links.Finding]:
+        return links.findings(self.plain)
+
+    @cached_property
+    def _raw_sentences(self) -> list[tuple[str, str, str]]:
+        return [(s, plain(s), normalize(s)) for s in flows.sentences(self.raw)]
+
+    def sentence_of(self, which: str, fragment: str) -> str:
+        """The sentence as the employer wrote it that holds `fragment` of the `which` text."""
+        probe = fragment.strip()[:60]
+        for raw, plain_form, normal_form in self._raw_sentences:
+            if probe and probe in (plain_form if which == "plain" else normal_form):
+                return _shorten(raw, EVIDENCE_MAX)
+        return _shorten(fragment, EVIDENCE_MAX)
 
     def conditions(self) -> set[str]:
         held = set()
@@ -174,6 +196,11 @@ def load_rules() -> Rules:
         return parse_rules(tomllib.load(fh))
 
 
+def _shorten(text: str, size: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     left = max(0, start - EVIDENCE_CONTEXT)
     right = min(len(text), end + EVIDENCE_CONTEXT)
@@ -227,7 +254,30 @@ def detect_patterns(signal: Signal, subject: Subject, board) -> tuple[int, str] 
     for pattern in signal.patterns:
         for match in pattern.finditer(text):
             if not _excused(signal, text, match):
-                return signal.weight, _snippet(text, match.start(), match.end())
+                start, end = _sentence_bounds(text, match.start(), match.end())
+                sentence = (
+                    text[start:end]
+                    if end - start <= EVIDENCE_MAX
+                    else _snippet(text, match.start(), match.end())
+                )
+                return signal.weight, subject.sentence_of(signal.field, sentence.strip("… "))
+    return None
+
+
+def detect_flow(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
+    """A who-pays-whom / who-gets-the-data flow read sentence by sentence (flows.py)."""
+    flow = subject.flows.get(signal.params["flow"])
+    if flow is None:
+        return None
+    return signal.weight, subject.sentence_of("normalized", flow.sentence)
+
+
+def detect_links(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
+    """Links and numbers of the kinds named in `kinds` (links.toml)."""
+    for finding in subject.link_findings:
+        if finding.kind in signal.params["kinds"]:
+            evidence = subject.sentence_of("plain", finding.evidence)
+            return signal.weight, f"{finding.detail}: {evidence}" if finding.detail else evidence
     return None
 
 
@@ -303,6 +353,8 @@ DETECTORS: dict[str, Detector] = {
     "brand_employer": detect_brand_employer,
     "pay_outlier": detect_pay_outlier,
     "rejected_copy": detect_rejected_copy,
+    "flow": detect_flow,
+    "links": detect_links,
 }
 
 

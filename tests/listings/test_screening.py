@@ -115,9 +115,109 @@ SIGNAL_CASES = [
         "Melayani pembeli dari Malaysia dan Brunei lewat Shopee, menghitung ongkir ekspor.",
     ),
     (
-        "foreign_contact_or_relocation",
+        "foreign_number",
         "Chat WhatsApp +855 12 345 678 untuk bergabung.",
         "Chat WhatsApp +62 812 3456 7890 (admin toko).",
+    ),
+    (
+        "foreign_number",
+        "Interview lewat wa.me/85593123456 ya kak.",
+        "Order lewat wa.me/6281234567890 ya kak.",
+    ),
+    (
+        "foreign_contact_or_relocation",
+        "CS game, penempatan Phnom Penh, tiket dan mess ditanggung.",
+        "CS toko oleh-oleh, melayani turis dari Kamboja dan Thailand.",
+    ),
+    (
+        "app_from_file",
+        "Absen pakai aplikasi kami: download absensi-kerja.apk dulu.",
+        "Aplikasi kasir kami ada di Play Store, nanti diajari.",
+    ),
+    (
+        "app_from_file",
+        "Install aplikasi kerja dari file APK yang kami kirim via WA.",
+        "Bantu pelanggan install aplikasi toko dari Play Store.",
+    ),
+    (
+        "worker_pays",
+        "Sebelum interview kandidat cek kesehatan di klinik rekanan, biaya Rp300.000 dibayar sendiri.",
+        "Biaya cek kesehatan sebelum kontrak ditanggung perusahaan.",
+    ),
+    (
+        "worker_pays",
+        "Perlengkapan kerja dikirim ke rumah, kamu cukup ganti ongkos kirimnya 90 ribu.",
+        "Gaji ditransfer ke rekening kamu setiap tanggal 25.",
+    ),
+    (
+        "worker_pays",
+        "Recharge your account to receive order packs before you can withdraw.",
+        "Customers recharge their game accounts; you confirm each payment.",
+    ),
+    (
+        "wages_held",
+        "Gaji pertama ditahan sampai kamu top up saldo akun 200rb.",
+        "Gaji dibayar tiap tanggal 1, lembur dihitung per jam.",
+    ),
+    (
+        "data_to_them",
+        "Nanti ada kode 6 digit masuk ke HP kamu, teruskan ke admin ya.",
+        "Kirim kode resi ke pembeli setelah paket dikirim.",
+    ),
+    (
+        "data_to_them",
+        "Kirim video wajah menoleh kiri-kanan untuk verifikasi ke WA HRD.",
+        "Saat tanda tangan kontrak di kantor, bawa KTP asli dan fotokopi kartu keluarga.",
+    ),
+    (
+        "credit_in_name",
+        "Kami bantu buatkan akun paylater atas nama kamu untuk verifikasi kerja.",
+        "Bantu pelanggan mengajukan cicilan paylater di marketplace.",
+    ),
+    (
+        "account_trade",
+        "Sewakan rekening bank kamu ke kami, fee 1 juta per bulan.",
+        "Jual pulsa dan isi saldo e-wallet untuk pelanggan konter.",
+    ),
+    (
+        "account_trade",
+        "Daftarkan QRIS merchant atas nama kamu sendiri, transaksi dikelola tim kami.",
+        "Admin mengelola QRIS toko dan mencocokkan pembayaran pelanggan.",
+    ),
+    (
+        "receive_forward",
+        "Terima paket di rumah lalu kirim ulang ke alamat yang kami berikan dengan label baru.",
+        "Terima paket retur dari pembeli lalu cek kondisi barang.",
+    ),
+    (
+        "receive_forward",
+        "Terima transfer ke rekening pribadi kamu lalu teruskan ke rekening perusahaan.",
+        "Cek transfer pelanggan ke rekening toko lalu teruskan pesanan ke gudang.",
+    ),
+    (
+        "mass_messaging",
+        "Blast promo ke 1000 nomor per hari pakai nomor WA kamu sendiri.",
+        "Broadcast katalog baru ke pelanggan toko tiap Senin.",
+    ),
+    (
+        "abroad_placement",
+        "Kantor kami di Bangkok. Tiket pesawat dan tempat tinggal gratis.",
+        "Toko kami di Taipei butuh CS remote, tidak perlu berangkat, gaji dalam rupiah.",
+    ),
+    (
+        "abroad_placement",
+        "Berangkat lewat jalur darat ke Kuching bersama rombongan.",
+        "Kargo kirim barang ke Kuching, admin info ongkir ke pelanggan.",
+    ),
+    (
+        "investment_scheme",
+        "Jadi admin trading pakai robot, profit 3% per hari.",
+        "Komisi 3% per penjualan, dibayar tiap minggu.",
+    ),
+    (
+        "investment_scheme",
+        "Admin arisan wajib ikut arisan slot pertama Rp1.000.000.",
+        "Admin koperasi: input simpanan anggota dan cetak bukti setoran.",
     ),
     (
         "shortened_link",
@@ -230,6 +330,14 @@ def test_every_signal_in_the_data_file_has_unit_cases():
         ("gaji 2jt, kerja 1x24 jam", "gaji 2jt, kerja 1x24 jam"),
         ("T0P UP 100k", "top up 100k"),
         ("b i a y a  a k t i v a s i", "biaya aktivasi"),
+        ("b.i.a.y.a a-k-t-i-v-a-s-i", "biaya aktivasi"),
+        ("ᴅᴇᴘᴏsɪᴛ awal", "deposit awal"),
+        ("tоp uр sаldо", "top up saldo"),
+        ("𝐝𝐞𝐩𝐨𝐬𝐢𝐭", "deposit"),
+        ("de💰posit 💸 100rb", "deposit 100rb"),
+        ("tr4nsfer ongk1r", "transfer ongkir"),
+        ("bit[dot]ly/x t(.)me/y", "bit.ly/x t.me/y"),
+        ("Rp.75.OOO", "rp.75.000"),
     ],
 )
 def test_normalize_undoes_disguises_but_keeps_amounts(raw, expected):
