@@ -36,9 +36,9 @@ _PASSIVE_PAY = frozenset(
     squeeze(w) for w in ("dibayar", "dibayarkan", "ditransfer", "disetor", "diisi", "terisi", "dibeli")
 )
 _WAGES_HELD = re.compile(
-    r"\b(?:ditahan|tertahan|baru (?:bisa )?(?:cair|dicairkan|dibayar|ditarik)|bisa (?:dicairkan|ditarik|cair)|"
-    r"tidak (?:bisa )?(?:cair|dicairkan|ditarik)|held|locked|frozen)\b[^.]{0,50}?\b(?:sampai|setelah|jika|kalau|bila|"
-    r"hingga|until|unless|after)\b"
+    r"\b(?:ditahan|tertahan|baru (?:bisa )?(?:cair|dicairkan|dibayar|ditarik)|"
+    r"bisa (?:dicairkan|ditarik|cair)|tidak (?:bisa )?(?:cair|dicairkan|ditarik)|held|locked|frozen)\b"
+    r"[^.]{0,50}?\b(?:sampai|setelah|jika|kalau|bila|hingga|until|unless|after)\b"
 )
 
 
