@@ -82,6 +82,8 @@ def subject_for(
         gig_id=gig.pk,
         verified=verified if verified is not None else bool(profile and profile.is_verified),
         business_presence=business_links or _has_business_presence(profile, texts),
+        work_mode=getattr(gig, "work_mode", "") or "",
+        city=getattr(gig, "city", "") or "",
     )
 
 
@@ -117,7 +119,8 @@ def screen_data(data: dict, *, board: Board | None = None) -> ScreeningResult:
     from ..models import Gig
 
     fields = {
-        name: data.get(name) for name in (*TEXT_FIELDS, "pay_model", "pay_min", "pay_max", "hours_per_week")
+        name: data.get(name)
+        for name in (*TEXT_FIELDS, "pay_model", "pay_min", "pay_max", "hours_per_week", "work_mode", "city")
     }
     fields = {k: v for k, v in fields.items() if v is not None}
     gig = Gig(**fields)

@@ -78,6 +78,8 @@ class Subject:
     gig_id: int | None = None
     verified: bool = False
     business_presence: bool = False
+    work_mode: str = ""
+    city: str = ""
     raw: str = field(init=False)
     plain: str = field(init=False)
     normalized: str = field(init=False)
@@ -294,7 +296,7 @@ def detect_shouting(signal: Signal, subject: Subject, board) -> tuple[int, str] 
 def detect_brand_employer(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
     hit = detect_patterns(signal, subject, board)
     if hit:
-        return hit
+        return _brand_weight(signal, subject, normalize(f"{subject.employer_name} {hit[1]}")), hit[1]
     name = normalize(subject.employer_name)
     if not name:
         return None
@@ -305,8 +307,17 @@ def detect_brand_employer(signal: Signal, subject: Subject, board) -> tuple[int,
     filler = {squeeze(w) for w in signal.params["filler"]}
     leftover = [w for w in re.split(r"[^\w&]+", rest) if w and w not in filler]
     if not leftover:
-        return signal.weight, subject.employer_name
+        return _brand_weight(signal, subject, name), subject.employer_name
     return None
+
+
+def _brand_weight(signal: Signal, subject: Subject, name: str) -> int:
+    """An authorised reseller or franchise outlet with a shop to walk into is not posing as HQ."""
+    outlet = {squeeze(w) for w in signal.params["outlet_words"]}
+    at_a_place = subject.work_mode in {"onsite", "hybrid"} and bool(subject.city)
+    if at_a_place and outlet & set(re.split(r"[^\w&]+", name)):
+        return int(signal.params["outlet_weight"])
+    return signal.weight
 
 
 def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:

@@ -29,7 +29,7 @@ _HIGH_YIELD = re.compile(
     r"(?:/|per|se|tiap|setiap|a|an)?\s?(hari|harian|minggu|mingguan|pekan|bulan|bulanan|day|daily|week|month)\b"
 )
 _MASS_NUMBERS = re.compile(
-    r"\b(?:\d[\d.]*\s?(?:rb|ribu|k)?|ratusan|ribuan)\s(?:nomor|kontak|number|contacts)\b"
+    r"\b(?:\d[\d.]*\s?(?:rb|ribu|k)?|ratusan|ribuan|puluhan)\s(?:nomor|kontak|number|contacts|grup|group|groups)\b"
 )
 # Passive forms say nothing about who pays unless a fee is the subject ("biaya … dibayarkan").
 _PASSIVE_PAY = frozenset(
@@ -62,6 +62,8 @@ class Lexicon:
     handle: re.Pattern
     fee: re.Pattern
     stage: re.Pattern
+    reimbursed_later: re.Pattern
+    appointed_vendor: re.Pattern
     employer_pays: re.Pattern
     wage: re.Pattern
     negation: re.Pattern
@@ -129,8 +131,11 @@ def _worker_pays(sentence: str, lex: Lexicon) -> bool:
     worker = _worker_named(sentence, lex)
     if _customer_named(sentence, lex) and not worker:
         return False
-    if not (worker or lex.stage.search(sentence)):
+    stage = lex.stage.search(sentence)
+    if not (worker or stage):
         return False
+    if lex.reimbursed_later.search(sentence) or (stage and lex.appointed_vendor.search(sentence)):
+        return True
     for clause in _CLAUSE_BREAK.split(sentence):
         if _customer_named(clause, lex) and not _worker_named(clause, lex):
             continue

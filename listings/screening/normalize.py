@@ -26,6 +26,8 @@ _LEET_BEFORE_LETTER = re.compile(rf"\b[{re.escape(_LEET_CHARS)}]+(?=[a-z]{{2,}})
 # (Starts only at the beginning of a number, so a long digit run stays linear.)
 _NUMBER_WITH_UNIT = re.compile(
     r"(?<![\d.,])\d+(?:[.,]\d+)*(?:rb|ribu|k|jt|juta|an|x|jam|hari|th|thn|tahun|bln|mg|%)\b"
+    # "Rp5.000", "rp175.000", "usd100", "idr50k": a currency written against its amount.
+    r"|\b(?:rp|idr|usd|usdt|rm|sgd)\.?\s?\d[\d.,]*(?:rb|ribu|k|jt|juta)?"
 )
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u034f\u180e]")
 # Letters NFKC leaves alone that read as Latin ones: Cyrillic, Greek, small capitals, IPA.
@@ -41,8 +43,8 @@ _WRITTEN_DOT = re.compile(
 _SYMBOL_IN_WORD = re.compile(r"(?<=\w)[^\w\s.,;:!?()\[\]/@+&%'\"-]+(?=\w)")
 # Letters separated by single spaces, dots, dashes, stars or underscores: "b i a y a", "d.e.p.o".
 # One separator per run, so "b.i.a.y.a a-k-t-i-f" stays two words.
-_SPACED_LETTERS = re.compile(r"\b[a-z]([ .\-_*/+~])[a-z](?:\1[a-z])+\b")
-_SEPARATORS = re.compile(r"[ .\-_*/+~]")
+_SPACED_LETTERS = re.compile(r"\b[a-z]([ .\-_*/+~·•|])[a-z](?:\1[a-z])+\b")
+_SEPARATORS = re.compile(r"[ .\-_*/+~·•|]")
 # "75.OOO": letter O written for zeros in an amount.
 _LETTER_ZEROS = re.compile(r"(?<=\d[.,])[oO]{3}\b")
 _REPEATS = re.compile(r"([a-z])\1+")
