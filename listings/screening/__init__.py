@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .board import Board, board_context, reusable_board_context
-from .engine import Reason, ScreeningResult, Subject, evaluate, load_rules
+from .engine import TEXT_FIELDS, Reason, ScreeningResult, Subject, evaluate, load_rules
 
 __all__ = [
     "Board",
@@ -34,7 +34,6 @@ __all__ = [
     "screen_data",
 ]
 
-TEXT_FIELDS = ("title", "description", "requirements", "commission_description", "screening_question")
 # A shop or account the moderator (and the worker) can check.
 _BUSINESS_LINK = re.compile(
     r"\b(?:shopee\.co\.id|tokopedia\.com|tokopedia\.link|lazada\.co\.id|tiktok\.com/@|instagram\.com|"

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from . import flows, links
+from . import fingerprint, flows, links
 from .normalize import normalize, plain, squeeze, squeeze_pattern
 
 SIGNALS_FILE = Path(__file__).with_name("signals.toml")
+# The gig fields screening reads, in this order (fingerprints are taken over the same text).
+TEXT_FIELDS = ("title", "description", "requirements", "commission_description", "screening_question")
 EVIDENCE_CONTEXT = 30
 EVIDENCE_MAX = 200
 
@@ -45,6 +47,7 @@ class ScreeningResult:
     reasons: tuple[Reason, ...]
     flag_threshold: int
     autopublish_max_score: int
+    fingerprint: int | None = None
 
     @property
     def flagged(self) -> bool:
@@ -91,6 +94,10 @@ class Subject:
 
     def text(self, which: str) -> str:
         return self.plain if which == "plain" else self.normalized
+
+    @cached_property
+    def fingerprint(self) -> int | None:
+        return fingerprint.simhash_of_normalized(self.normalized)
 
     @cached_property
     def flows(self) -> dict[str, flows.Flow]:
@@ -334,26 +341,17 @@ def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, st
     return None
 
 
-def shingles(text: str, size: int) -> frozenset[str]:
-    words = re.findall(r"\w+", text)
-    return frozenset(" ".join(words[i : i + size]) for i in range(max(0, len(words) - size + 1)))
-
-
 def detect_rejected_copy(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
-    if board is None or not board.rejected:
+    """Near copy (simhash) of a rejected or suspended post, or of a banned account's post."""
+    if board is None or not board.rejected or subject.fingerprint is None:
         return None
-    size, minimum = signal.params["shingle_words"], signal.params["min_shingles"]
-    mine = shingles(subject.normalized, size)
-    if len(mine) < minimum:
-        return None
+    limit = int(signal.params["max_distance"])
     for gig_id, employer_id, theirs in board.rejected:
         if gig_id == subject.gig_id or (employer_id is not None and employer_id == subject.employer_id):
             continue
-        if len(theirs) < minimum:
-            continue
-        overlap = len(mine & theirs) / min(len(mine), len(theirs))
-        if overlap >= signal.params["min_similarity"]:
-            return signal.weight, f"#{gig_id} ({round(overlap * 100)}% sama)"
+        bits = fingerprint.distance(subject.fingerprint, theirs)
+        if bits <= limit:
+            return signal.weight, f"#{gig_id} ({fingerprint.BITS - bits}/{fingerprint.BITS})"
     return None
 
 
@@ -391,4 +389,5 @@ def evaluate(subject: Subject, board=None, rules: Rules | None = None) -> Screen
         reasons=tuple(reasons),
         flag_threshold=int(rules.settings["flag_threshold"]),
         autopublish_max_score=int(rules.settings["autopublish_max_score"]),
+        fingerprint=subject.fingerprint,
     )

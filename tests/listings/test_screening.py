@@ -1,15 +1,22 @@
 """Unit tests of the scam screening: every signal catches its scam and lets its look-alike pass."""
 
-import pytest
+import json
+from pathlib import Path
 
-from listings import screening
-from listings.models import GigScreening
-from listings.screening import Board
+import pytest
+from django.utils import timezone
+
+from listings import safety, screening
+from listings.models import Gig, GigScreening
+from listings.screening import Board, fingerprint
+from listings.screening.board import rejected_corpus
 from listings.screening.engine import load_rules, parse_rules
 from listings.screening.normalize import normalize
 from listings.screening.pay import parse_amount, text_pay_claims
 from listings.vocabulary import GigStatus
 from tests import factories
+
+DATA = Path(__file__).resolve().parent / "data" / "screening_labelled.jsonl"
 
 
 def _row(description, **extra):
@@ -473,6 +480,61 @@ def test_copy_of_rejected_post_is_flagged(employer, other_employer):
     other = factories.DraftGigFactory.build(employer=employer, description="Jaga stand bazar akhir pekan.")
     assert "rejected_copy" in screening.screen(copy, board=board).codes
     assert "rejected_copy" not in screening.screen(other, board=board).codes
+
+
+SCAM_POST = (
+    "Lowongan admin chat kerja dari rumah, cukup modal HP. Sebelum mulai kamu transfer biaya "
+    "aktivasi akun 85 ribu ke rekening HRD, dana kembali bersama gaji pertama. Gaji 150 ribu per "
+    "hari, kerja dua jam sehari, langsung mulai setelah transfer dikonfirmasi admin kami."
+)
+DISGUISED_REPOST = (
+    "L0wongan ADMIN CHAT kerja dari rumah!! cukup modal hp 📱. Sebelum mulai kamu tr4nsfer b.i.a.y.a "
+    "aktivasi akun 95 ribu ke rekening HRD, dana kembali bersama gaji pertama. Gaji 175 ribu per "
+    "hari, kerja dua jam sehari, langsung mulai setelah transfer dikonfirmasi admin."
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("turned_down", ["rejected", "suspended", "banned"])
+def test_disguised_repost_from_a_new_account_is_a_near_duplicate(turned_down, employer, other_employer):
+    """Rejected, suspended or banned: a repost with new numbers and disguised spelling is caught."""
+    factory = factories.SuspendedGigFactory if turned_down == "suspended" else factories.RejectedGigFactory
+    if turned_down == "banned":
+        factory = factories.PendingGigFactory
+        other_employer.banned_at = timezone.now()
+        other_employer.save(update_fields=["banned_at"])
+    original = factory(employer=other_employer, description=SCAM_POST)
+    board = screening.board_context()
+    repost = factories.DraftGigFactory.build(employer=employer, title=original.title, description=DISGUISED_REPOST)
+    reason = next(r for r in screening.screen(repost, board=board).reasons if r.code == "rejected_copy")
+    assert reason.evidence.startswith(f"#{original.pk} ")
+
+
+@pytest.mark.django_db
+def test_screening_stores_the_fingerprint_and_the_board_reads_it_in_one_query(
+    employer, other_employer, django_assert_max_num_queries
+):
+    """The fingerprint is written on the gig; the board compares stored integers."""
+    gig = factories.PendingGigFactory(employer=other_employer, description=SCAM_POST)
+    safety.gig_screen(gig=gig)
+    gig.refresh_from_db()
+    assert gig.text_fingerprint == fingerprint.simhash(gig.title, gig.description)
+    Gig.objects.filter(pk=gig.pk).update(status=GigStatus.REJECTED)
+    with django_assert_max_num_queries(1):
+        corpus = rejected_corpus(100)
+    assert corpus == [(gig.pk, other_employer.pk, gig.text_fingerprint)]
+
+
+def test_fingerprints_of_unrelated_labelled_posts_stay_far_apart():
+    """No two different posts of the labelled set come within the near-duplicate distance."""
+    limit = load_rules().signal("rejected_copy").params["max_distance"]
+    with DATA.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    prints = [fingerprint.simhash(r["title"], r["description"]) for r in rows]
+    prints = [p for p in prints if p is not None]
+    assert len(prints) > 500
+    closest = min(fingerprint.distance(a, b) for i, a in enumerate(prints) for b in prints[i + 1 :])
+    assert closest > limit
 
 
 @pytest.mark.django_db
