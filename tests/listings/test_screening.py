@@ -505,7 +505,9 @@ def test_disguised_repost_from_a_new_account_is_a_near_duplicate(turned_down, em
         other_employer.save(update_fields=["banned_at"])
     original = factory(employer=other_employer, description=SCAM_POST)
     board = screening.board_context()
-    repost = factories.DraftGigFactory.build(employer=employer, title=original.title, description=DISGUISED_REPOST)
+    repost = factories.DraftGigFactory.build(
+        employer=employer, title=original.title, description=DISGUISED_REPOST
+    )
     reason = next(r for r in screening.screen(repost, board=board).reasons if r.code == "rejected_copy")
     assert reason.evidence.startswith(f"#{original.pk} ")
 
