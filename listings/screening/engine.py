@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import fingerprint, flows, links
+from .labels import label_for
 from .normalize import normalize, plain, squeeze, squeeze_pattern
 
 SIGNALS_FILE = Path(__file__).with_name("signals.toml")
@@ -30,7 +31,11 @@ _PLACEHOLDER = re.compile(r"<<(\w+)>>")
 
 @dataclass(frozen=True)
 class Reason:
-    """One signal that fired: shown to moderators and stored on the gig's screening."""
+    """One signal that fired: shown to moderators and stored on the gig's screening.
+
+    `evidence` is the sentence (as the employer wrote it) that made it fire; `label` is the
+    signal's meaning in the active language (labels.py), stored too for exports.
+    """
 
     code: str
     label: str
@@ -182,7 +187,7 @@ def parse_rules(data: dict) -> Rules:
         signals.append(
             Signal(
                 code=raw["code"],
-                label=raw["label"],
+                label=raw.get("label", ""),
                 weight=int(raw["weight"]),
                 detector=raw.get("detector", "patterns"),
                 field=which,
@@ -296,7 +301,7 @@ def detect_shouting(signal: Signal, subject: Subject, board) -> tuple[int, str] 
         return None
     ratio = sum(c.isupper() for c in letters) / len(letters)
     if ratio >= signal.params["caps_ratio"]:
-        return signal.weight, f"{round(ratio * 100)}% huruf kapital"
+        return signal.weight, f"{round(ratio * 100)}%: {_shorten(subject.raw, 120)}"
     return None
 
 
@@ -378,7 +383,8 @@ def evaluate(subject: Subject, board=None, rules: Rules | None = None) -> Screen
         hit = DETECTORS[signal.detector](signal, subject, board)
         if hit:
             weight, evidence = hit
-            reason = Reason(signal.code, signal.label, int(weight), evidence[:200])
+            label = label_for(signal.code, signal.label)
+            reason = Reason(signal.code, label, int(weight), evidence[:EVIDENCE_MAX])
             # A code may have several [[signal]] blocks (other context rules): it counts once.
             if signal.code not in found or reason.weight > found[signal.code].weight:
                 found[signal.code] = reason

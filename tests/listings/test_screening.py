@@ -10,6 +10,7 @@ from listings import safety, screening
 from listings.models import Gig, GigScreening
 from listings.screening import Board, fingerprint
 from listings.screening.board import rejected_corpus
+from listings.screening.labels import LABELS
 from listings.screening.engine import load_rules, parse_rules
 from listings.screening.normalize import normalize
 from listings.screening.pay import parse_amount, text_pay_claims
@@ -317,6 +318,13 @@ def test_signal_catches_scam_and_passes_look_alike(code, scam, look_alike):
     """Each signal fires on its scam wording and stays quiet on the legitimate look-alike."""
     assert code in _codes(scam), scam
     assert code not in _codes(look_alike), look_alike
+
+
+def test_every_signal_has_a_translatable_label():
+    """Labels live with the codes in labels.py (gettext), none in the data file."""
+    codes = {s.code for s in load_rules().signals}
+    assert codes <= set(LABELS)
+    assert not any(s.label for s in load_rules().signals)
 
 
 def test_every_signal_in_the_data_file_has_unit_cases():
