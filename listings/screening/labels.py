@@ -48,7 +48,8 @@ LABELS = {
     "receive_forward": _("Menerima lalu meneruskan uang atau paket orang lain (kurir/rekening penampung)"),
     "rejected_copy": _("Hampir sama dengan lowongan yang ditolak/ditangguhkan atau dari akun yang diblokir"),
     "sensitive_credentials": _(
-        "Meminta ATM, PIN, OTP/kode verifikasi, buku tabungan, m-banking, nama ibu kandung, selfie dengan KTP, atau memakai rekening/identitas pelamar"
+        "Meminta ATM, PIN, OTP/kode verifikasi, buku tabungan, m-banking, nama ibu kandung, "
+        "selfie dengan KTP, atau memakai rekening/identitas pelamar"
     ),
     "shortened_link": _("Link pemendek atau link mencurigakan"),
     "shouting": _("Teks ditulis huruf kapital semua (gaya iklan spam)"),

@@ -10,8 +10,8 @@ from listings import safety, screening
 from listings.models import Gig, GigScreening
 from listings.screening import Board, fingerprint
 from listings.screening.board import rejected_corpus
-from listings.screening.labels import LABELS
 from listings.screening.engine import load_rules, parse_rules
+from listings.screening.labels import LABELS
 from listings.screening.normalize import normalize
 from listings.screening.pay import parse_amount, text_pay_claims
 from listings.vocabulary import GigStatus
