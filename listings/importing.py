@@ -39,7 +39,12 @@ TEXT_FIELDS = (
     "commission_description",
     "requirements",
 )
-_COMMISSION_SENTENCE = re.compile(r"[^.!?\n]*\bkomisi\b[^.!?\n]*", re.IGNORECASE)
+# The sentence of a commission gig's description that states the rate ("untung Rp5.000 per pack").
+_COMMISSION_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|\.(?=\d))*(?:\b(?:komisi|commission|untung|keuntungan|bonus|fee|profit|bagi hasil|"
+    r"per (?:pesanan|order|pack|penjualan|produk|transaksi|item|closing))\b|\d\s?%)(?:[^.!?\n]|\.(?=\d))*",
+    re.IGNORECASE,
+)
 
 
 class RowError(ValueError):
