@@ -28,6 +28,13 @@ _HIGH_YIELD = re.compile(
     r"\b(?:bunga|profit|return|keuntungan|untung|imbal hasil|cuan|roi)\b[^.]{0,20}?\b(\d+(?:[.,]\d+)?)\s?%\s?"
     r"(?:/|per|se|tiap|setiap|a|an)?\s?(hari|harian|minggu|mingguan|pekan|bulan|bulanan|day|daily|week|month)\b"
 )
+# Paid now, "returned" once hired: the worker fronts the money ("diganti setelah kontrak").
+_REFUNDED_LATER = re.compile(
+    r"\b(?:diganti|dikembalikan|direfund|refund|di-refund|direimburse|reimburse|dibayar balik|refunded|"
+    r"returned)\s"
+    r"(?:\w+\s){0,2}(?:setelah|saat|ketika|pas|di|bersama|dengan|after|with|when)\s(?:\w+\s){0,2}"
+    r"(?:diterima|lolos|kontrak|gajian|gaji|kerja|bekerja|bergabung|masuk|hired|salary|first)\b"
+)
 _MASS_NUMBERS = re.compile(
     r"\b(?:\d[\d.]*\s?(?:rb|ribu|k)?|ratusan|ribuan|puluhan)\s(?:nomor|kontak|number|contacts|grup|group|groups)\b"
 )
@@ -134,7 +141,9 @@ def _worker_pays(sentence: str, lex: Lexicon) -> bool:
     stage = lex.stage.search(sentence)
     if not (worker or stage):
         return False
-    if lex.reimbursed_later.search(sentence) or (stage and lex.appointed_vendor.search(sentence)):
+    if lex.reimbursed_later.search(sentence) or _REFUNDED_LATER.search(sentence):
+        return True
+    if stage and lex.appointed_vendor.search(sentence):
         return True
     for clause in _CLAUSE_BREAK.split(sentence):
         if _customer_named(clause, lex) and not _worker_named(clause, lex):
@@ -204,8 +213,7 @@ def _receive_forward(sentence: str, lex: Lexicon) -> bool:
     receive = lex.receive.search(sentence)
     if not receive or lex.warning.search(sentence):
         return False
-    rest = sentence[receive.end() :]
-    if not (lex.goods.search(rest) and lex.forward.search(rest)):
+    if not (lex.goods.search(sentence) and lex.forward.search(sentence, receive.end())):
         return False
     return bool(lex.own.search(sentence) or not lex.customer.search(sentence))
 
@@ -257,7 +265,8 @@ def _investment(sentence: str, lex: Lexicon) -> bool:
         rate, period = float(match.group(1).replace(",", ".")), match.group(2)
         if not period.startswith(("bulan", "month")) or rate >= 5:
             return True
-    return bool(lex.schemes.search(sentence) and lex.buy_in.search(sentence))
+    buy_in = lex.buy_in.search(sentence)
+    return bool(lex.schemes.search(sentence) and buy_in and not _negated(sentence, buy_in.start(), lex))
 
 
 def _wages_held(sentence: str, lex: Lexicon) -> bool:

@@ -163,6 +163,16 @@ SIGNAL_CASES = [
         "Customers recharge their game accounts; you confirm each payment.",
     ),
     (
+        "worker_pays",
+        "Tiket dan hotel untuk interview dipesan sendiri, nanti diganti setelah kontrak.",
+        "Deposit penyewa dikembalikan setelah alat kembali dalam kondisi baik.",
+    ),
+    (
+        "gambling_operation",
+        "CS shift malam: bantu member isi chip dan proses penarikan kemenangan.",
+        "CS toko mainan: bantu pembeli memilih mainan edukasi.",
+    ),
+    (
         "wages_held",
         "Gaji pertama ditahan sampai kamu top up saldo akun 200rb.",
         "Gaji dibayar tiap tanggal 1, lembur dihitung per jam.",
