@@ -64,11 +64,13 @@ def _words(items: list[str]) -> re.Pattern:
 class Lexicon:
     worker: re.Pattern
     customer: re.Pattern
+    customer_money: re.Pattern
     event: re.Pattern
     pay: re.Pattern
     handle: re.Pattern
     fee: re.Pattern
     stage: re.Pattern
+    obligation: re.Pattern
     reimbursed_later: re.Pattern
     appointed_vendor: re.Pattern
     employer_pays: re.Pattern
@@ -132,6 +134,18 @@ def _customer_named(text: str, lex: Lexicon) -> bool:
     return bool(lex.customer.search(text) or (lex.event.search(text) and _PARTICIPANT.search(text)))
 
 
+def _told_to_pay(sentence: str, lex: Lexicon) -> bool:
+    """An obligation right before a payment or a fee, with nobody else named as payer."""
+    for duty in lex.obligation.finditer(sentence):
+        ahead = sentence[duty.end() : duty.end() + 30]
+        act = lex.pay.search(ahead) or lex.fee.search(ahead)
+        if act is None:
+            continue
+        if not lex.wage.search(ahead, 0, act.start()) and not lex.handle.search(ahead, 0, act.start()):
+            return True
+    return False
+
+
 def _worker_pays(sentence: str, lex: Lexicon) -> bool:
     if lex.warning.search(sentence) or lex.employer_pays.search(sentence):
         return False
@@ -139,14 +153,15 @@ def _worker_pays(sentence: str, lex: Lexicon) -> bool:
     if _customer_named(sentence, lex) and not worker:
         return False
     stage = lex.stage.search(sentence)
-    if not (worker or stage):
+    if not (worker or stage or _told_to_pay(sentence, lex)):
         return False
     if lex.reimbursed_later.search(sentence) or _REFUNDED_LATER.search(sentence):
         return True
     if stage and lex.appointed_vendor.search(sentence):
         return True
     for clause in _CLAUSE_BREAK.split(sentence):
-        if _customer_named(clause, lex) and not _worker_named(clause, lex):
+        someone_else = _customer_named(clause, lex) or lex.customer_money.search(clause)
+        if someone_else and not _worker_named(clause, lex):
             continue
         fee = lex.fee.search(clause)
         if fee and not _negated(clause, fee.start(), lex):

@@ -39,8 +39,11 @@ _CONFUSABLES = str.maketrans(
 _WRITTEN_DOT = re.compile(
     r"\s?[\[({<]\s?(?:dot|titik|\.)\s?[\])}>]\s?|\s(?:dot|titik)\s(?=(?:com|id|me|ly|link|net|org|co|io|xyz|apk)\b)"
 )
+_SYMBOL_BULLET = re.compile(
+    r"(?:(?<=\s)|^)[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+(?=\s|$)", re.MULTILINE
+)
 # Emoji and other symbols: dropped inside a word ("de💰posit"), a space elsewhere.
-_SYMBOL_IN_WORD = re.compile(r"(?<=\w)[^\w\s.,;:!?()\[\]/@+&%'\"-]+(?=\w)")
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s.,;:!?()\[\]/@+&%'\"-]+(?=[^\W\d_])")
 # Letters separated by single spaces, dots, dashes, stars or underscores: "b i a y a", "d.e.p.o".
 # One separator per run, so "b.i.a.y.a a-k-t-i-f" stays two words.
 _SPACED_LETTERS = re.compile(r"\b[a-z]([ .\-_*/+~·•|])[a-z](?:\1[a-z])+\b")
@@ -64,6 +67,8 @@ def _fold(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _ZERO_WIDTH.sub("", text)
     text = _SYMBOL_IN_WORD.sub(lambda m: "" if all(_is_symbol(c) for c in m.group(0)) else m.group(0), text)
+    # An emoji standing between words is a bullet ("✅ gaji 2jt ✅ setor 200rb"): a line break.
+    text = _SYMBOL_BULLET.sub("\n", text)
     text = "".join(" " if _is_symbol(c) else c for c in text)
     text = _LETTER_ZEROS.sub("000", text)
     return _WRITTEN_DOT.sub(".", text.lower())

@@ -173,6 +173,11 @@ SIGNAL_CASES = [
         "CS toko mainan: bantu pembeli memilih mainan edukasi.",
     ),
     (
+        "worker_pays",
+        "✅ Gaji mingguan ✅ cukup setor jaminan 200rb ✅ amanah",
+        "✅ Gaji mingguan ✅ cukup modal HP ✅ tim wajib booking dan transfer DP lapangan",
+    ),
+    (
         "wages_held",
         "Gaji pertama ditahan sampai kamu top up saldo akun 200rb.",
         "Gaji dibayar tiap tanggal 1, lembur dihitung per jam.",
@@ -359,10 +364,12 @@ def test_every_signal_in_the_data_file_has_unit_cases():
         ("ᴅᴇᴘᴏsɪᴛ awal", "deposit awal"),
         ("tоp uр sаldо", "top up saldo"),
         ("𝐝𝐞𝐩𝐨𝐬𝐢𝐭", "deposit"),
-        ("de💰posit 💸 100rb", "deposit 100rb"),
+        ("de💰posit 100rb 💸", "deposit 100rb"),
         ("tr4nsfer ongk1r", "transfer ongkir"),
         ("bit[dot]ly/x t(.)me/y", "bit.ly/x t.me/y"),
         ("Rp.75.OOO", "rp.75.000"),
+        ("gaji💰5 juta", "gaji 5 juta"),
+        ("✅ gaji 2jt ✅ setor 200rb", "gaji 2jt \n setor 200rb"),
     ],
 )
 def test_normalize_undoes_disguises_but_keeps_amounts(raw, expected):
