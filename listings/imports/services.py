@@ -39,9 +39,10 @@ TEXT_FIELDS = (
     "commission_description",
     "requirements",
 )
-# How owners name a commission: "komisi", "bagi hasil", "fee per closing", "10% per transaksi".
+# The sentence of a commission gig's description that states the rate ("untung Rp5.000 per pack").
 _COMMISSION_SENTENCE = re.compile(
-    r"[^.!?\n]*(?:\b(?:komisi|bagi hasil|commission|fee|insentif)\b|\d\s*(?:%|persen\b))[^.!?\n]*",
+    r"(?:[^.!?\n]|\.(?=\d))*(?:\b(?:komisi|commission|untung|keuntungan|bonus|fee|profit|bagi hasil|"
+    r"per (?:pesanan|order|pack|penjualan|produk|transaksi|item|closing))\b|\d\s?%)(?:[^.!?\n]|\.(?=\d))*",
     re.IGNORECASE,
 )
 

@@ -133,6 +133,9 @@ class Gig(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Simhash of the normalised text (listings.screening.fingerprint), written by screening:
+    # reposts of rejected, suspended or banned posts are found by comparing integers.
+    text_fingerprint = models.BigIntegerField(null=True, blank=True, editable=False)
     # Maintained by a PostgreSQL trigger (migration 0006_search); always NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     # Normalised pay for sorting and cards; assumptions in listings/pay.py.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .board import Board, board_context, reusable_board_context
-from .engine import Reason, ScreeningResult, Subject, evaluate, load_rules
+from .engine import TEXT_FIELDS, Reason, ScreeningResult, Subject, evaluate, load_rules
 
 __all__ = [
     "Board",
@@ -34,7 +34,6 @@ __all__ = [
     "screen_data",
 ]
 
-TEXT_FIELDS = ("title", "description", "requirements", "commission_description", "screening_question")
 # A shop or account the moderator (and the worker) can check.
 _BUSINESS_LINK = re.compile(
     r"\b(?:shopee\.co\.id|tokopedia\.com|tokopedia\.link|lazada\.co\.id|tiktok\.com/@|instagram\.com|"
@@ -82,6 +81,8 @@ def subject_for(
         gig_id=gig.pk,
         verified=verified if verified is not None else bool(profile and profile.is_verified),
         business_presence=business_links or _has_business_presence(profile, texts),
+        work_mode=getattr(gig, "work_mode", "") or "",
+        city=getattr(gig, "city", "") or "",
     )
 
 
@@ -117,7 +118,8 @@ def screen_data(data: dict, *, board: Board | None = None) -> ScreeningResult:
     from ..models import Gig
 
     fields = {
-        name: data.get(name) for name in (*TEXT_FIELDS, "pay_model", "pay_min", "pay_max", "hours_per_week")
+        name: data.get(name)
+        for name in (*TEXT_FIELDS, "pay_model", "pay_min", "pay_max", "hours_per_week", "work_mode", "city")
     }
     fields = {k: v for k, v in fields.items() if v is not None}
     gig = Gig(**fields)

@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce
 
 from ..models import Gig
 from ..vocabulary import GigStatus, PayModel
-from .engine import load_rules, shingles
-from .normalize import normalize
+from . import fingerprint
+from .engine import TEXT_FIELDS, load_rules
 from .pay import WEEKS_PER_MONTH
 
 PERCENTILE = 0.9
@@ -35,7 +35,8 @@ class Percentile(Aggregate):
 class Board:
     pay_p90: dict[str, int] = field(default_factory=dict)
     hourly_p90: float | None = None
-    rejected: list[tuple[int, int | None, frozenset[str]]] = field(default_factory=list)
+    # (gig id, employer id, text fingerprint) of posts a moderator turned down.
+    rejected: list[tuple[int, int | None, int]] = field(default_factory=list)
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -91,22 +92,29 @@ def pay_statistics(params: dict) -> tuple[dict[str, int], float | None]:
     return p90, hourly_p90
 
 
-def rejected_corpus(limit: int) -> list[tuple[int, int | None, frozenset[str]]]:
-    """Shingles of recently rejected posts and of posts by banned accounts."""
-    params = load_rules().signal("rejected_copy").params
-    rows = (
-        Gig.objects.filter(Q(status=GigStatus.REJECTED) | Q(employer__banned_at__isnull=False))
-        .order_by("-updated_at")
-        .values_list("pk", "employer_id", "title", "description", "requirements")[:limit]
+def _turned_down():
+    return Gig.objects.filter(
+        Q(status__in=[GigStatus.REJECTED, GigStatus.SUSPENDED]) | Q(employer__banned_at__isnull=False)
     )
-    return [
-        (
-            pk,
-            employer_id,
-            shingles(normalize(f"{title}\n{description}\n{requirements}"), params["shingle_words"]),
-        )
-        for pk, employer_id, title, description, requirements in rows
-    ]
+
+
+def rejected_corpus(limit: int) -> list[tuple[int, int | None, int]]:
+    """Fingerprints of recently rejected or suspended posts and of posts by banned accounts.
+
+    One query; rows screened before fingerprints were stored get theirs computed here
+    (`screen_gigs --all` stores them).
+    """
+    rows = (
+        _turned_down()
+        .order_by("-updated_at")
+        .values_list("pk", "employer_id", "text_fingerprint", *TEXT_FIELDS)
+    )
+    corpus = []
+    for pk, employer_id, stored, *texts in rows[:limit]:
+        value = stored if stored is not None else fingerprint.simhash(*texts)
+        if value is not None:
+            corpus.append((pk, employer_id, value))
+    return corpus
 
 
 def board_context() -> Board:
@@ -125,7 +133,7 @@ _reusable: tuple[tuple, Board] | None = None
 
 def _board_version() -> tuple:
     """Changes whenever what board_context() reads may have changed (two cheap queries)."""
-    rejected = Gig.objects.filter(Q(status=GigStatus.REJECTED) | Q(employer__banned_at__isnull=False))
+    rejected = _turned_down()
     published = Gig.objects.published()
     return (
         tuple(rejected.aggregate(n=Count("pk"), last=Max("updated_at")).values()),

@@ -11,13 +11,18 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import fingerprint, flows, links
+from .labels import label_for
 from .normalize import normalize, plain, squeeze, squeeze_pattern
 
 SIGNALS_FILE = Path(__file__).with_name("signals.toml")
+# The gig fields screening reads, in this order (fingerprints are taken over the same text).
+TEXT_FIELDS = ("title", "description", "requirements", "commission_description", "screening_question")
 EVIDENCE_CONTEXT = 30
+EVIDENCE_MAX = 200
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n]|(?<=[.!?])\s")
@@ -26,7 +31,11 @@ _PLACEHOLDER = re.compile(r"<<(\w+)>>")
 
 @dataclass(frozen=True)
 class Reason:
-    """One signal that fired: shown to moderators and stored on the gig's screening."""
+    """One signal that fired: shown to moderators and stored on the gig's screening.
+
+    `evidence` is the sentence (as the employer wrote it) that made it fire; `label` is the
+    signal's meaning in the active language (labels.py), stored too for exports.
+    """
 
     code: str
     label: str
@@ -43,6 +52,7 @@ class ScreeningResult:
     reasons: tuple[Reason, ...]
     flag_threshold: int
     autopublish_max_score: int
+    fingerprint: int | None = None
 
     @property
     def flagged(self) -> bool:
@@ -76,6 +86,8 @@ class Subject:
     gig_id: int | None = None
     verified: bool = False
     business_presence: bool = False
+    work_mode: str = ""
+    city: str = ""
     raw: str = field(init=False)
     plain: str = field(init=False)
     normalized: str = field(init=False)
@@ -87,6 +99,30 @@ class Subject:
 
     def text(self, which: str) -> str:
         return self.plain if which == "plain" else self.normalized
+
+    @cached_property
+    def fingerprint(self) -> int | None:
+        return fingerprint.simhash_of_normalized(self.normalized)
+
+    @cached_property
+    def flows(self) -> dict[str, flows.Flow]:
+        return {flow.kind: flow for flow in flows.read(self.normalized)}
+
+    @cached_property
+    def link_findings(self) -> list[links.Finding]:
+        return links.findings(self.plain)
+
+    @cached_property
+    def _raw_sentences(self) -> list[tuple[str, str, str]]:
+        return [(s, plain(s), normalize(s)) for s in flows.sentences(self.raw)]
+
+    def sentence_of(self, which: str, fragment: str) -> str:
+        """The sentence as the employer wrote it that holds `fragment` of the `which` text."""
+        probe = fragment.strip()[:60]
+        for raw, plain_form, normal_form in self._raw_sentences:
+            if probe and probe in (plain_form if which == "plain" else normal_form):
+                return _shorten(raw, EVIDENCE_MAX)
+        return _shorten(fragment, EVIDENCE_MAX)
 
     def conditions(self) -> set[str]:
         held = set()
@@ -151,7 +187,7 @@ def parse_rules(data: dict) -> Rules:
         signals.append(
             Signal(
                 code=raw["code"],
-                label=raw["label"],
+                label=raw.get("label", ""),
                 weight=int(raw["weight"]),
                 detector=raw.get("detector", "patterns"),
                 field=which,
@@ -172,6 +208,11 @@ def parse_rules(data: dict) -> Rules:
 def load_rules() -> Rules:
     with SIGNALS_FILE.open("rb") as fh:
         return parse_rules(tomllib.load(fh))
+
+
+def _shorten(text: str, size: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -227,7 +268,30 @@ def detect_patterns(signal: Signal, subject: Subject, board) -> tuple[int, str] 
     for pattern in signal.patterns:
         for match in pattern.finditer(text):
             if not _excused(signal, text, match):
-                return signal.weight, _snippet(text, match.start(), match.end())
+                start, end = _sentence_bounds(text, match.start(), match.end())
+                sentence = (
+                    text[start:end]
+                    if end - start <= EVIDENCE_MAX
+                    else _snippet(text, match.start(), match.end())
+                )
+                return signal.weight, subject.sentence_of(signal.field, sentence.strip("… "))
+    return None
+
+
+def detect_flow(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
+    """A who-pays-whom / who-gets-the-data flow read sentence by sentence (flows.py)."""
+    flow = subject.flows.get(signal.params["flow"])
+    if flow is None:
+        return None
+    return signal.weight, subject.sentence_of("normalized", flow.sentence)
+
+
+def detect_links(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
+    """Links and numbers of the kinds named in `kinds` (links.toml)."""
+    for finding in subject.link_findings:
+        if finding.kind in signal.params["kinds"]:
+            evidence = subject.sentence_of("plain", finding.evidence)
+            return signal.weight, f"{finding.detail}: {evidence}" if finding.detail else evidence
     return None
 
 
@@ -237,14 +301,14 @@ def detect_shouting(signal: Signal, subject: Subject, board) -> tuple[int, str] 
         return None
     ratio = sum(c.isupper() for c in letters) / len(letters)
     if ratio >= signal.params["caps_ratio"]:
-        return signal.weight, f"{round(ratio * 100)}% huruf kapital"
+        return signal.weight, f"{round(ratio * 100)}%: {_shorten(subject.raw, 120)}"
     return None
 
 
 def detect_brand_employer(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
     hit = detect_patterns(signal, subject, board)
     if hit:
-        return hit
+        return _brand_weight(signal, subject, normalize(f"{subject.employer_name} {hit[1]}")), hit[1]
     name = normalize(subject.employer_name)
     if not name:
         return None
@@ -255,8 +319,17 @@ def detect_brand_employer(signal: Signal, subject: Subject, board) -> tuple[int,
     filler = {squeeze(w) for w in signal.params["filler"]}
     leftover = [w for w in re.split(r"[^\w&]+", rest) if w and w not in filler]
     if not leftover:
-        return signal.weight, subject.employer_name
+        return _brand_weight(signal, subject, name), subject.employer_name
     return None
+
+
+def _brand_weight(signal: Signal, subject: Subject, name: str) -> int:
+    """An authorised reseller or franchise outlet with a shop to walk into is not posing as HQ."""
+    outlet = {squeeze(w) for w in signal.params["outlet_words"]}
+    at_a_place = subject.work_mode in {"onsite", "hybrid"} and bool(subject.city)
+    if at_a_place and outlet & set(re.split(r"[^\w&]+", name)):
+        return int(signal.params["outlet_weight"])
+    return signal.weight
 
 
 def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
@@ -273,26 +346,17 @@ def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, st
     return None
 
 
-def shingles(text: str, size: int) -> frozenset[str]:
-    words = re.findall(r"\w+", text)
-    return frozenset(" ".join(words[i : i + size]) for i in range(max(0, len(words) - size + 1)))
-
-
 def detect_rejected_copy(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
-    if board is None or not board.rejected:
+    """Near copy (simhash) of a rejected or suspended post, or of a banned account's post."""
+    if board is None or not board.rejected or subject.fingerprint is None:
         return None
-    size, minimum = signal.params["shingle_words"], signal.params["min_shingles"]
-    mine = shingles(subject.normalized, size)
-    if len(mine) < minimum:
-        return None
+    limit = int(signal.params["max_distance"])
     for gig_id, employer_id, theirs in board.rejected:
         if gig_id == subject.gig_id or (employer_id is not None and employer_id == subject.employer_id):
             continue
-        if len(theirs) < minimum:
-            continue
-        overlap = len(mine & theirs) / min(len(mine), len(theirs))
-        if overlap >= signal.params["min_similarity"]:
-            return signal.weight, f"#{gig_id} ({round(overlap * 100)}% sama)"
+        bits = fingerprint.distance(subject.fingerprint, theirs)
+        if bits <= limit:
+            return signal.weight, f"#{gig_id} ({fingerprint.BITS - bits}/{fingerprint.BITS})"
     return None
 
 
@@ -303,6 +367,8 @@ DETECTORS: dict[str, Detector] = {
     "brand_employer": detect_brand_employer,
     "pay_outlier": detect_pay_outlier,
     "rejected_copy": detect_rejected_copy,
+    "flow": detect_flow,
+    "links": detect_links,
 }
 
 
@@ -317,7 +383,8 @@ def evaluate(subject: Subject, board=None, rules: Rules | None = None) -> Screen
         hit = DETECTORS[signal.detector](signal, subject, board)
         if hit:
             weight, evidence = hit
-            reason = Reason(signal.code, signal.label, int(weight), evidence[:200])
+            label = label_for(signal.code, signal.label)
+            reason = Reason(signal.code, label, int(weight), evidence[:EVIDENCE_MAX])
             # A code may have several [[signal]] blocks (other context rules): it counts once.
             if signal.code not in found or reason.weight > found[signal.code].weight:
                 found[signal.code] = reason
@@ -328,4 +395,5 @@ def evaluate(subject: Subject, board=None, rules: Rules | None = None) -> Screen
         reasons=tuple(reasons),
         flag_threshold=int(rules.settings["flag_threshold"]),
         autopublish_max_score=int(rules.settings["autopublish_max_score"]),
+        fingerprint=subject.fingerprint,
     )

@@ -1,9 +1,12 @@
 """Text normalisation so one written rule catches the usual disguises.
 
-Scam posts dodge keyword filters with case ("BiAyA"), digits for letters ("b14ya",
-"d3posit"), stretched words ("daftaaar"), and spaced-out letters ("b i a y a", "d.e.p.o").
-`normalize` undoes those; signal patterns are matched against its output, and the engine
-squeezes the patterns the same way so reviewers can write ordinary words in the data file.
+Scam posts dodge keyword filters with case ("BiAyA"), look-alike letters from other scripts
+(Cyrillic "о", small capitals "ᴅᴇᴘᴏ", mathematical bold), digits for letters ("b14ya",
+"d3posit"), stretched words ("daftaaar"), spaced-out letters ("b i a y a", "d.e.p.o"),
+emoji or symbols inside a word ("de💰posit") and links written "bit[dot]ly". This module is
+the one place that undoes them: `plain` (links and numbers intact) and `normalize` (what
+word patterns match) both start from `_fold`. The engine squeezes the patterns the same way
+so reviewers can write ordinary words in the data file.
 """
 
 from __future__ import annotations
@@ -23,11 +26,30 @@ _LEET_BEFORE_LETTER = re.compile(rf"\b[{re.escape(_LEET_CHARS)}]+(?=[a-z]{{2,}})
 # (Starts only at the beginning of a number, so a long digit run stays linear.)
 _NUMBER_WITH_UNIT = re.compile(
     r"(?<![\d.,])\d+(?:[.,]\d+)*(?:rb|ribu|k|jt|juta|an|x|jam|hari|th|thn|tahun|bln|mg|%)\b"
+    # "Rp5.000", "rp175.000", "usd100", "idr50k": a currency written against its amount.
+    r"|\b(?:rp|idr|usd|usdt|rm|sgd)\.?\s?\d[\d.,]*(?:rb|ribu|k|jt|juta)?"
 )
-_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u034f\u180e]")
+# Letters NFKC leaves alone that read as Latin ones: Cyrillic, Greek, small capitals, IPA.
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁԛԝӏмнтвкгпьзАВЕКМНОРСТУХІЈЅαβεικνορτυχωΑΒΕΗΙΚΜΝΟΡΤΥΧΖᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢɑɡɩʏǀ",
+    "aeopcyxijsdqwlmhtbkrnbeABEKMHOPCTYXIJSabeiknoptuxwABEHIKMNOPTYXZabcdefghijklmnopqrstuvwyzagiyl",
+)
+# "bit[dot]ly", "t(.)me", "wa [titik] me": a dot written out so a link filter misses it.
+_WRITTEN_DOT = re.compile(
+    r"\s?[\[({<]\s?(?:dot|titik|\.)\s?[\])}>]\s?|\s(?:dot|titik)\s(?=(?:com|id|me|ly|link|net|org|co|io|xyz|apk)\b)"
+)
+_SYMBOL_BULLET = re.compile(
+    r"(?:(?<=\s)|^)[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+(?=\s|$)", re.MULTILINE
+)
+# Emoji and other symbols: dropped inside a word ("de💰posit"), a space elsewhere.
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s.,;:!?()\[\]/@+&%'\"-]+(?=[^\W\d_])")
 # Letters separated by single spaces, dots, dashes, stars or underscores: "b i a y a", "d.e.p.o".
-_SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-_*/]){2,}[a-z]\b")
-_SEPARATORS = re.compile(r"[ .\-_*/]")
+# One separator per run, so "b.i.a.y.a a-k-t-i-f" stays two words.
+_SPACED_LETTERS = re.compile(r"\b[a-z]([ .\-_*/+~·•|])[a-z](?:\1[a-z])+\b")
+_SEPARATORS = re.compile(r"[ .\-_*/+~·•|]")
+# "75.OOO": letter O written for zeros in an amount.
+_LETTER_ZEROS = re.compile(r"(?<=\d[.,])[oO]{3}\b")
 _REPEATS = re.compile(r"([a-z])\1+")
 _WHITESPACE = re.compile(r"[ \t\r\f\v]+")
 # Possessive "-mu" on the nouns scams ask about: "rekeningmu" -> "rekening kamu".
@@ -36,10 +58,20 @@ _POSSESSIVE_MU = re.compile(
 )
 
 
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in {"So", "Sk", "Cn", "Co"}
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
+    text = unicodedata.normalize("NFKC", text or "").translate(_CONFUSABLES)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _ZERO_WIDTH.sub("", text).lower()
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SYMBOL_IN_WORD.sub(lambda m: "" if all(_is_symbol(c) for c in m.group(0)) else m.group(0), text)
+    # An emoji standing between words is a bullet ("✅ gaji 2jt ✅ setor 200rb"): a line break.
+    text = _SYMBOL_BULLET.sub("\n", text)
+    text = "".join(" " if _is_symbol(c) else c for c in text)
+    text = _LETTER_ZEROS.sub("000", text)
+    return _WRITTEN_DOT.sub(".", text.lower())
 
 
 def plain(text: str) -> str:

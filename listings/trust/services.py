@@ -47,6 +47,7 @@ def gig_screen(*, gig: Gig) -> GigScreening:
             outcome = GigScreening.Outcome.AUTO_PUBLISHED
         else:
             outcome = GigScreening.Outcome.QUEUED
+        Gig.objects.filter(pk=gig.pk).update(text_fingerprint=result.fingerprint)
         record, _created = GigScreening.objects.update_or_create(
             gig=gig,
             defaults={

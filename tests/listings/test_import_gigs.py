@@ -129,3 +129,23 @@ def test_publish_holds_rows_the_screening_flags(tmp_path):
     out, _ = run(path, "--publish")
     assert "published 1" in out and "held for review 1" in out
     assert Gig.objects.get(title="Admin Online Gaji Besar").status == "pending"
+
+
+@pytest.mark.django_db
+def test_commission_rate_is_read_from_the_description_in_other_words(tmp_path):
+    """A commission row without commission_description takes the sentence stating the rate,
+    also when it says "untung … per pack" with amounts like Rp5.000."""
+    row = {
+        **ROW,
+        "title": "Dropship Frozen Food",
+        "pay_model": "commission",
+        "pay_min": 0,
+        "description": (
+            "Kamu jualan ke grup WA. Untung Rp5.000–Rp8.000 per pack, tanpa modal. Katalog via email."
+        ),
+    }
+    path = tmp_path / "gigs.jsonl"
+    path.write_text(json.dumps(row), encoding="utf-8")
+    out, _ = run(path)
+    assert "created 1" in out
+    assert Gig.objects.get().commission_description == "Untung Rp5.000–Rp8.000 per pack, tanpa modal"

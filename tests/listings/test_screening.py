@@ -1,15 +1,24 @@
 """Unit tests of the scam screening: every signal catches its scam and lets its look-alike pass."""
 
+import json
+from pathlib import Path
+
 import pytest
+from django.utils import timezone
 
 from listings import screening
-from listings.models import GigScreening
-from listings.screening import Board
+from listings.models import Gig, GigScreening
+from listings.screening import Board, fingerprint
+from listings.screening.board import rejected_corpus
 from listings.screening.engine import load_rules, parse_rules
+from listings.screening.labels import LABELS
 from listings.screening.normalize import normalize
 from listings.screening.pay import parse_amount, text_pay_claims
+from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 from tests import factories
+
+DATA = Path(__file__).resolve().parent / "data" / "screening_labelled.jsonl"
 
 
 def _row(description, **extra):
@@ -115,9 +124,124 @@ SIGNAL_CASES = [
         "Melayani pembeli dari Malaysia dan Brunei lewat Shopee, menghitung ongkir ekspor.",
     ),
     (
-        "foreign_contact_or_relocation",
+        "foreign_number",
         "Chat WhatsApp +855 12 345 678 untuk bergabung.",
         "Chat WhatsApp +62 812 3456 7890 (admin toko).",
+    ),
+    (
+        "foreign_number",
+        "Interview lewat wa.me/85593123456 ya kak.",
+        "Order lewat wa.me/6281234567890 ya kak.",
+    ),
+    (
+        "foreign_contact_or_relocation",
+        "CS game, penempatan Phnom Penh, tiket dan mess ditanggung.",
+        "CS toko oleh-oleh, melayani turis dari Kamboja dan Thailand.",
+    ),
+    (
+        "app_from_file",
+        "Absen pakai aplikasi kami: download absensi-kerja.apk dulu.",
+        "Aplikasi kasir kami ada di Play Store, nanti diajari.",
+    ),
+    (
+        "app_from_file",
+        "Install aplikasi kerja dari file APK yang kami kirim via WA.",
+        "Bantu pelanggan install aplikasi toko dari Play Store.",
+    ),
+    (
+        "worker_pays",
+        "Sebelum interview kandidat cek kesehatan di klinik rekanan, biaya Rp300.000 dibayar sendiri.",
+        "Biaya cek kesehatan sebelum kontrak ditanggung perusahaan.",
+    ),
+    (
+        "worker_pays",
+        "Perlengkapan kerja dikirim ke rumah, kamu cukup ganti ongkos kirimnya 90 ribu.",
+        "Gaji ditransfer ke rekening kamu setiap tanggal 25.",
+    ),
+    (
+        "worker_pays",
+        "Recharge your account to receive order packs before you can withdraw.",
+        "Customers recharge their game accounts; you confirm each payment.",
+    ),
+    (
+        "worker_pays",
+        "Tiket dan hotel untuk interview dipesan sendiri, nanti diganti setelah kontrak.",
+        "Deposit penyewa dikembalikan setelah alat kembali dalam kondisi baik.",
+    ),
+    (
+        "gambling_operation",
+        "CS shift malam: bantu member isi chip dan proses penarikan kemenangan.",
+        "CS toko mainan: bantu pembeli memilih mainan edukasi.",
+    ),
+    (
+        "worker_pays",
+        "✅ Gaji mingguan ✅ cukup setor jaminan 200rb ✅ amanah",
+        "✅ Gaji mingguan ✅ cukup modal HP ✅ tim wajib booking dan transfer DP lapangan",
+    ),
+    (
+        "wages_held",
+        "Gaji pertama ditahan sampai kamu top up saldo akun 200rb.",
+        "Gaji dibayar tiap tanggal 1, lembur dihitung per jam.",
+    ),
+    (
+        "data_to_them",
+        "Nanti ada kode 6 digit masuk ke HP kamu, teruskan ke admin ya.",
+        "Kirim kode resi ke pembeli setelah paket dikirim.",
+    ),
+    (
+        "data_to_them",
+        "Kirim video wajah menoleh kiri-kanan untuk verifikasi ke WA HRD.",
+        "Saat tanda tangan kontrak di kantor, bawa KTP asli dan fotokopi kartu keluarga.",
+    ),
+    (
+        "credit_in_name",
+        "Kami bantu buatkan akun paylater atas nama kamu untuk verifikasi kerja.",
+        "Bantu pelanggan mengajukan cicilan paylater di marketplace.",
+    ),
+    (
+        "account_trade",
+        "Sewakan rekening bank kamu ke kami, fee 1 juta per bulan.",
+        "Jual pulsa dan isi saldo e-wallet untuk pelanggan konter.",
+    ),
+    (
+        "account_trade",
+        "Daftarkan QRIS merchant atas nama kamu sendiri, transaksi dikelola tim kami.",
+        "Admin mengelola QRIS toko dan mencocokkan pembayaran pelanggan.",
+    ),
+    (
+        "receive_forward",
+        "Terima paket di rumah lalu kirim ulang ke alamat yang kami berikan dengan label baru.",
+        "Terima paket retur dari pembeli lalu cek kondisi barang.",
+    ),
+    (
+        "receive_forward",
+        "Terima transfer ke rekening pribadi kamu lalu teruskan ke rekening perusahaan.",
+        "Cek transfer pelanggan ke rekening toko lalu teruskan pesanan ke gudang.",
+    ),
+    (
+        "mass_messaging",
+        "Blast promo ke 1000 nomor per hari pakai nomor WA kamu sendiri.",
+        "Broadcast katalog baru ke pelanggan toko tiap Senin.",
+    ),
+    (
+        "abroad_placement",
+        "Kantor kami di Bangkok. Tiket pesawat dan tempat tinggal gratis.",
+        "Toko kami di Taipei butuh CS remote, tidak perlu berangkat, gaji dalam rupiah.",
+    ),
+    (
+        "abroad_placement",
+        "Berangkat lewat jalur darat ke Kuching bersama rombongan.",
+        "Kargo kirim barang ke Kuching, admin info ongkir ke pelanggan.",
+    ),
+    (
+        "investment_scheme",
+        "Jadi admin trading pakai robot, profit 3% per hari.",
+        "Komisi 3% per penjualan, dibayar tiap minggu.",
+    ),
+    (
+        "investment_scheme",
+        "Admin arisan wajib ikut arisan slot pertama Rp1.000.000.",
+        "Admin koperasi: input simpanan anggota dan cetak bukti setoran.",
     ),
     (
         "shortened_link",
@@ -212,6 +336,13 @@ def test_signal_catches_scam_and_passes_look_alike(code, scam, look_alike):
     assert code not in _codes(look_alike), look_alike
 
 
+def test_every_signal_has_a_translatable_label():
+    """Labels live with the codes in labels.py (gettext), none in the data file."""
+    codes = {s.code for s in load_rules().signals}
+    assert codes <= set(LABELS)
+    assert not any(s.label for s in load_rules().signals)
+
+
 def test_every_signal_in_the_data_file_has_unit_cases():
     """No signal ships without at least one test (data-driven ones are tested below)."""
     covered = {code for code, _, _ in SIGNAL_CASES}
@@ -230,6 +361,16 @@ def test_every_signal_in_the_data_file_has_unit_cases():
         ("gaji 2jt, kerja 1x24 jam", "gaji 2jt, kerja 1x24 jam"),
         ("T0P UP 100k", "top up 100k"),
         ("b i a y a  a k t i v a s i", "biaya aktivasi"),
+        ("b.i.a.y.a a-k-t-i-v-a-s-i", "biaya aktivasi"),
+        ("ᴅᴇᴘᴏsɪᴛ awal", "deposit awal"),
+        ("tоp uр sаldо", "top up saldo"),
+        ("𝐝𝐞𝐩𝐨𝐬𝐢𝐭", "deposit"),
+        ("de💰posit 100rb 💸", "deposit 100rb"),
+        ("tr4nsfer ongk1r", "transfer ongkir"),
+        ("bit[dot]ly/x t(.)me/y", "bit.ly/x t.me/y"),
+        ("Rp.75.OOO", "rp.75.000"),
+        ("gaji💰5 juta", "gaji 5 juta"),
+        ("✅ gaji 2jt ✅ setor 200rb", "gaji 2jt \n setor 200rb"),
     ],
 )
 def test_normalize_undoes_disguises_but_keeps_amounts(raw, expected):
@@ -365,6 +506,63 @@ def test_copy_of_rejected_post_is_flagged(employer, other_employer):
     other = factories.DraftGigFactory.build(employer=employer, description="Jaga stand bazar akhir pekan.")
     assert "rejected_copy" in screening.screen(copy, board=board).codes
     assert "rejected_copy" not in screening.screen(other, board=board).codes
+
+
+SCAM_POST = (
+    "Lowongan admin chat kerja dari rumah, cukup modal HP. Sebelum mulai kamu transfer biaya "
+    "aktivasi akun 85 ribu ke rekening HRD, dana kembali bersama gaji pertama. Gaji 150 ribu per "
+    "hari, kerja dua jam sehari, langsung mulai setelah transfer dikonfirmasi admin kami."
+)
+DISGUISED_REPOST = (
+    "L0wongan ADMIN CHAT kerja dari rumah!! cukup modal hp 📱. Sebelum mulai kamu tr4nsfer b.i.a.y.a "
+    "aktivasi akun 95 ribu ke rekening HRD, dana kembali bersama gaji pertama. Gaji 175 ribu per "
+    "hari, kerja dua jam sehari, langsung mulai setelah transfer dikonfirmasi admin."
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("turned_down", ["rejected", "suspended", "banned"])
+def test_disguised_repost_from_a_new_account_is_a_near_duplicate(turned_down, employer, other_employer):
+    """Rejected, suspended or banned: a repost with new numbers and disguised spelling is caught."""
+    factory = factories.SuspendedGigFactory if turned_down == "suspended" else factories.RejectedGigFactory
+    if turned_down == "banned":
+        factory = factories.PendingGigFactory
+        other_employer.banned_at = timezone.now()
+        other_employer.save(update_fields=["banned_at"])
+    original = factory(employer=other_employer, description=SCAM_POST)
+    board = screening.board_context()
+    repost = factories.DraftGigFactory.build(
+        employer=employer, title=original.title, description=DISGUISED_REPOST
+    )
+    reason = next(r for r in screening.screen(repost, board=board).reasons if r.code == "rejected_copy")
+    assert reason.evidence.startswith(f"#{original.pk} ")
+
+
+@pytest.mark.django_db
+def test_screening_stores_the_fingerprint_and_the_board_reads_it_in_one_query(
+    employer, other_employer, django_assert_max_num_queries
+):
+    """The fingerprint is written on the gig; the board compares stored integers."""
+    gig = factories.PendingGigFactory(employer=other_employer, description=SCAM_POST)
+    safety.gig_screen(gig=gig)
+    gig.refresh_from_db()
+    assert gig.text_fingerprint == fingerprint.simhash(gig.title, gig.description)
+    Gig.objects.filter(pk=gig.pk).update(status=GigStatus.REJECTED)
+    with django_assert_max_num_queries(1):
+        corpus = rejected_corpus(100)
+    assert corpus == [(gig.pk, other_employer.pk, gig.text_fingerprint)]
+
+
+def test_fingerprints_of_unrelated_labelled_posts_stay_far_apart():
+    """No two different posts of the labelled set come within the near-duplicate distance."""
+    limit = load_rules().signal("rejected_copy").params["max_distance"]
+    with DATA.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    prints = [fingerprint.simhash(r["title"], r["description"]) for r in rows]
+    prints = [p for p in prints if p is not None]
+    assert len(prints) > 500
+    closest = min(fingerprint.distance(a, b) for i, a in enumerate(prints) for b in prints[i + 1 :])
+    assert closest > limit
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from listings.models import EmployerEvent, Report
 from listings.screening import load_rules
+from listings.screening.labels import LABELS
 from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 from tests import factories
@@ -39,6 +40,29 @@ def test_review_page_shows_evidence_and_trust_actions(client_for, moderator):
     assert "biaya pendaftaran" in html.lower()
     assert reverse("listings:employer_trust", args=[gig.employer.pk, "ban"]) in html
     assert reverse("listings:employer_trust", args=[gig.employer.pk, "verify"]) in html
+
+
+def test_review_page_quotes_the_sentence_as_written_under_the_current_label(client_for, moderator):
+    """Evidence is the employer's own sentence; the label comes from the code when read."""
+    gig = factories.PendingGigFactory(
+        description="Toko kami ramah. Sebelum mulai, Kandidat wajib TRANSFER uang seragam 125rb ke owner."
+    )
+    record = safety.gig_screen(gig=gig)
+    record.reasons = [{**r, "label": "label lama"} for r in record.reasons]
+    record.save(update_fields=["reasons"])
+    html = client_for(moderator).get(reverse("listings:moderation_review", args=[gig.pk])).content.decode()
+    assert "Sebelum mulai, Kandidat wajib TRANSFER uang seragam 125rb ke owner." in html
+    assert "label lama" not in html
+    assert str(LABELS["worker_pays"]) in html
+
+
+def test_english_reader_sees_english_labels(client_for, moderator):
+    """Labels are translated at display time (needs the compiled English catalogue)."""
+    gig = factories.PendingGigFactory(description=SCAM_TEXT)
+    safety.gig_screen(gig=gig)
+    url = reverse("listings:moderation_review", args=[gig.pk])
+    html = client_for(moderator).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Asks the applicant for money" in html
 
 
 @pytest.mark.parametrize("role", ["anonymous", "worker", "employer", "other_employer"])
