@@ -1,0 +1,103 @@
+"""Error reports to Sentry (or any service speaking its ingestion protocol), without personal
+data: no e-mail addresses, WhatsApp or phone numbers, KTP numbers or uploaded documents ever
+leave the board in an event.
+
+Three layers: the SDK sends no default PII (no cookies, IPs, user e-mails) and never request
+bodies of uploads; an EventScrubber drops fields by name (passwords, tokens, phone, email,
+KTP, documents) at any depth; `scrub_event` then rewrites every remaining string, so numbers
+or addresses inside exception messages, local variables, breadcrumbs or URLs are masked too.
+"""
+
+import re
+from typing import Any
+
+import sentry_sdk
+from sentry_sdk.integrations.celery import CeleryIntegration
+from sentry_sdk.integrations.django import DjangoIntegration
+from sentry_sdk.integrations.logging import LoggingIntegration
+from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
+
+FILTERED = "[Filtered]"
+
+# Field names (lower case) whose values never leave the board, at any depth of the event.
+PERSONAL_FIELDS = [
+    "email",
+    "e_mail",
+    "employer_email",
+    "whatsapp",
+    "whatsapp_number",
+    "phone",
+    "phone_number",
+    "telepon",
+    "no_hp",
+    "nomor_hp",
+    "ktp",
+    "nik",
+    "id_number",
+    "document",
+    "verification_document",
+    "portfolio_pdf",
+    "logo",
+    "file",
+    "upload",
+    "address",
+    "alamat",
+    "login",
+    "username",
+]
+
+_PATTERNS = [
+    # e-mail addresses
+    re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    # Indonesian mobile numbers as people write them: 08…, 628…, +62 8…, with spaces, dots or
+    # dashes between groups; also inside wa.me links.
+    re.compile(r"(?<![\w])(?:\+?62|0)[\s.-]?8(?:[\s.-]?\d){7,11}(?!\d)"),
+    # 16-digit KTP numbers (NIK), possibly grouped
+    re.compile(r"(?<!\d)\d{6}[\s.-]?\d{6}[\s.-]?\d{4}(?!\d)"),
+]
+
+
+def scrub_text(text: str) -> str:
+    for pattern in _PATTERNS:
+        text = pattern.sub(FILTERED, text)
+    return text
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return scrub_text(value)
+    if isinstance(value, dict):
+        return {key: _scrub(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub(item) for item in value]
+    return value
+
+
+def scrub_event(event: dict, hint: dict | None = None) -> dict:
+    """before_send / before_send_transaction: mask personal data in every string."""
+    return _scrub(event)
+
+
+def scrub_breadcrumb(crumb: dict, hint: dict | None = None) -> dict:
+    return _scrub(crumb)
+
+
+def sentry_init(*, dsn: str, environment: str, traces_sample_rate: float = 0.0) -> None:
+    """Start the SDK for web and workers (called from settings when SENTRY_DSN is set)."""
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        integrations=[DjangoIntegration(), CeleryIntegration(), LoggingIntegration()],
+        send_default_pii=False,
+        max_request_body_size="small",
+        include_local_variables=True,
+        event_scrubber=EventScrubber(
+            denylist=DEFAULT_DENYLIST + DEFAULT_PII_DENYLIST + PERSONAL_FIELDS,
+            pii_denylist=DEFAULT_PII_DENYLIST,
+            recursive=True,
+        ),
+        before_send=scrub_event,
+        before_send_transaction=scrub_event,
+        before_breadcrumb=scrub_breadcrumb,
+        traces_sample_rate=traces_sample_rate,
+    )
