@@ -54,7 +54,8 @@ def run_django(code: str, env: dict) -> dict:
         timeout=PROCESS_TIMEOUT,
     )
     if done.returncode != 0:
-        pytest.fail(f"child process failed ({done.returncode}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+        output = f"{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+        pytest.fail(f"child process failed ({done.returncode}):\n{output}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["_stderr"] = done.stderr
     return result
