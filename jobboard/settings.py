@@ -355,8 +355,6 @@ CELERY_TASK_ROUTES = {
     "listings.tasks.send_account_email": {"queue": "email"},
     "listings.tasks.expire_gigs": {"queue": "default"},
 }
-# Our log configuration (JSON in production) applies inside workers too.
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Error reports: Sentry (or any Sentry-compatible ingestion) when SENTRY_DSN is set.
 SENTRY_DSN = env("SENTRY_DSN", default="")

@@ -4,13 +4,19 @@ log their id, outcome and duration when they finish."""
 import logging
 import time
 
-from celery.signals import before_task_publish, task_postrun, task_prerun
+from celery.signals import before_task_publish, setup_logging, task_postrun, task_prerun
 
 from jobboard.ops import context
 
 HEADER = "request_id"
 log = logging.getLogger("jobboard.tasks")
 _started: dict[str, tuple[float, list]] = {}
+
+
+@setup_logging.connect
+def _keep_django_logging(**_):
+    """Workers log through settings.LOGGING (JSON in production) like the web: with a receiver
+    here, Celery leaves the logging configuration alone (level from LOG_LEVEL, not -l)."""
 
 
 @before_task_publish.connect
