@@ -2,9 +2,9 @@
 data: no e-mail addresses, WhatsApp or phone numbers, KTP numbers or uploaded documents ever
 leave the board in an event.
 
-Three layers: the SDK sends no default PII (no cookies, IPs, user e-mails) and never request
-bodies of uploads; an EventScrubber drops fields by name (passwords, tokens, phone, email,
-KTP, documents) at any depth; `scrub_event` then rewrites every remaining string, so numbers
+Three layers: the SDK collects no user identity, cookies or request bodies; it filters
+values by key name (passwords, tokens, phone, email, KTP, documents) in local variables,
+query strings and headers; `scrub_event` then rewrites every remaining string, so numbers
 or addresses inside exception messages, local variables, breadcrumbs or URLs are masked too.
 """
 
@@ -15,19 +15,16 @@ import sentry_sdk
 from sentry_sdk.integrations.celery import CeleryIntegration
 from sentry_sdk.integrations.django import DjangoIntegration
 from sentry_sdk.integrations.logging import LoggingIntegration
-from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
 
 FILTERED = "[Filtered]"
 
-# Field names (lower case) whose values never leave the board, at any depth of the event.
-PERSONAL_FIELDS = [
+# Keys (partial, case-insensitive: "whatsapp" also catches "whatsapp_number") whose values
+# never leave the board: in local variables, query strings and headers. The SDK adds its own
+# (password, token, secret, session, csrf…).
+PERSONAL_TERMS = [
     "email",
-    "e_mail",
-    "employer_email",
     "whatsapp",
-    "whatsapp_number",
     "phone",
-    "phone_number",
     "telepon",
     "no_hp",
     "nomor_hp",
@@ -35,16 +32,15 @@ PERSONAL_FIELDS = [
     "nik",
     "id_number",
     "document",
-    "verification_document",
-    "portfolio_pdf",
-    "logo",
-    "file",
+    "portfolio",
     "upload",
-    "address",
     "alamat",
+    "address",
     "login",
     "username",
 ]
+# Proxy headers that carry the visitor's IP address.
+_ADDRESS_HEADERS = ["forwarded", "-ip", "remote-", "via", "-user"]
 
 _PATTERNS = [
     # e-mail addresses
@@ -52,8 +48,8 @@ _PATTERNS = [
     # Indonesian mobile numbers as people write them: 08…, 628…, +62 8…, with spaces, dots or
     # dashes between groups; also inside wa.me links.
     re.compile(r"(?<![\w])(?:\+?62|0)[\s.-]?8(?:[\s.-]?\d){7,11}(?!\d)"),
-    # 16-digit KTP numbers (NIK), possibly grouped
-    re.compile(r"(?<!\d)\d{6}[\s.-]?\d{6}[\s.-]?\d{4}(?!\d)"),
+    # 16-digit KTP numbers (NIK), possibly grouped with spaces, dots or dashes
+    re.compile(r"(?<!\d)\d(?:[\s.-]?\d){15}(?!\d)"),
 ]
 
 
@@ -88,14 +84,16 @@ def sentry_init(*, dsn: str, environment: str, traces_sample_rate: float = 0.0) 
         dsn=dsn,
         environment=environment,
         integrations=[DjangoIntegration(), CeleryIntegration(), LoggingIntegration()],
-        send_default_pii=False,
-        max_request_body_size="small",
-        include_local_variables=True,
-        event_scrubber=EventScrubber(
-            denylist=DEFAULT_DENYLIST + DEFAULT_PII_DENYLIST + PERSONAL_FIELDS,
-            pii_denylist=DEFAULT_PII_DENYLIST,
-            recursive=True,
-        ),
+        # No user identity (beyond the id we tag), no cookies and no request bodies at all:
+        # forms carry WhatsApp numbers, uploads carry KTP scans.
+        data_collection={
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_bodies": [],
+            "http_headers": {"request": {"mode": "denylist", "terms": PERSONAL_TERMS + _ADDRESS_HEADERS}},
+            "url_query_params": {"mode": "denylist", "terms": PERSONAL_TERMS},
+            "stack_frame_variables": {"mode": "denylist", "terms": PERSONAL_TERMS},
+        },
         before_send=scrub_event,
         before_send_transaction=scrub_event,
         before_breadcrumb=scrub_breadcrumb,
