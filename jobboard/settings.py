@@ -11,6 +11,9 @@ import environ
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+from jobboard.ops.media import s3_media_storage
+from jobboard.ops.sentry import sentry_init
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -320,21 +323,15 @@ if REDIS_URL:
 # served through the app's own views, so no public URL or ACL is needed.
 MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", default="")
 if MEDIA_S3_BUCKET:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": MEDIA_S3_BUCKET,
-            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", default=None),
-            "region_name": env("MEDIA_S3_REGION", default=None),
-            "access_key": env("MEDIA_S3_ACCESS_KEY_ID", default=None),
-            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY", default=None),
-            "location": env("MEDIA_S3_PREFIX", default=""),
-            "addressing_style": env("MEDIA_S3_ADDRESSING_STYLE", default="path"),
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
+    STORAGES["default"] = s3_media_storage(
+        bucket=MEDIA_S3_BUCKET,
+        endpoint_url=env("MEDIA_S3_ENDPOINT_URL", default=None),
+        region=env("MEDIA_S3_REGION", default=None),
+        access_key=env("MEDIA_S3_ACCESS_KEY_ID", default=None),
+        secret_key=env("MEDIA_S3_SECRET_ACCESS_KEY", default=None),
+        prefix=env("MEDIA_S3_PREFIX", default=""),
+        addressing_style=env("MEDIA_S3_ADDRESSING_STYLE", default="path"),
+    )
 
 # Celery queues by kind. ONE routing table by task name: a task not listed runs on `default`.
 # Compose runs a worker per queue group (see docker-compose.yml); a plain `celery worker`
@@ -389,6 +386,4 @@ LOGGING = {
     },
 }
 if SENTRY_DSN:
-    from jobboard.ops.sentry import sentry_init
-
     sentry_init(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)
