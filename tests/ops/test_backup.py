@@ -1,6 +1,7 @@
 """`make backup` / `make restore`: back up a database and the media folder, drop the
 database, restore, and find the same gigs, applications and notifications (and files)."""
 
+import os
 import shutil
 import subprocess
 
@@ -13,6 +14,7 @@ from tests import factories
 from tests.ops.support import ROOT
 
 pytestmark = pytest.mark.django_db(transaction=True)
+BASH = shutil.which("bash") or "/bin/bash"
 
 
 def _server_url() -> str:
@@ -34,7 +36,7 @@ def _rows(url: str) -> dict:
 
 def _run(script: str, env: dict, *args: str) -> str:
     done = subprocess.run(  # noqa: S603
-        ["bash", str(ROOT / "scripts" / script), *args], env=env, cwd=ROOT, capture_output=True, text=True,
+        [BASH, str(ROOT / "scripts" / script), *args], env=env, cwd=ROOT, capture_output=True, text=True,
         timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -65,7 +67,7 @@ def test_backup_drop_restore_keeps_gigs_applications_notifications_and_media(tmp
     before = _rows(f"{server}/{scratch}")
     assert all(before.values()), before
     env = {
-        "PATH": "/usr/bin:/bin:/usr/local/bin",
+        "PATH": os.environ["PATH"],
         "DATABASE_URL": f"{server}/{scratch}",
         "MEDIA_ROOT": str(media),
         "BACKUP_DIR": str(tmp_path / "backups"),
@@ -95,7 +97,7 @@ def test_backup_drop_restore_keeps_gigs_applications_notifications_and_media(tmp
 
 def test_restore_refuses_without_a_backup_folder(tmp_path):
     done = subprocess.run(  # noqa: S603
-        ["bash", str(ROOT / "scripts" / "restore.sh")], cwd=ROOT, capture_output=True, text=True,
-        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x"},
+        [BASH, str(ROOT / "scripts" / "restore.sh")], cwd=ROOT, capture_output=True, text=True,
+        env={"PATH": os.environ["PATH"], "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x"},
     )  # fmt: skip
     assert done.returncode == 2 and "usage: make restore BACKUP=" in done.stderr
