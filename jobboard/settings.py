@@ -325,10 +325,10 @@ MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", default="")
 if MEDIA_S3_BUCKET:
     STORAGES["default"] = s3_media_storage(
         bucket=MEDIA_S3_BUCKET,
-        endpoint_url=env("MEDIA_S3_ENDPOINT_URL", default=None),
-        region=env("MEDIA_S3_REGION", default=None),
-        access_key=env("MEDIA_S3_ACCESS_KEY_ID", default=None),
-        secret_key=env("MEDIA_S3_SECRET_ACCESS_KEY", default=None),
+        endpoint_url=env("MEDIA_S3_ENDPOINT_URL", default="") or None,
+        region=env("MEDIA_S3_REGION", default="") or None,
+        access_key=env("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+        secret_key=env("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
         prefix=env("MEDIA_S3_PREFIX", default=""),
         addressing_style=env("MEDIA_S3_ADDRESSING_STYLE", default="path"),
     )
