@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: install install-dev run test smoke lint check-deploy worker beat messages clean
+.PHONY: install install-dev run test smoke lint check-deploy worker beat messages clean backup restore
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -47,6 +47,14 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A jobboard beat -l info
+
+# Database (pg_dump custom format) + media into BACKUP_DIR/<time>/; see scripts/backup.sh.
+backup:
+	bash scripts/backup.sh
+
+# make restore BACKUP=.data/backups/<time>
+restore:
+	bash scripts/restore.sh "$(BACKUP)"
 
 messages: install
 	$(MANAGE) makemessages -l en -l id --ignore=.venv --ignore=.data

@@ -1,10 +1,10 @@
-"""Fan-out benchmark: publish one gig against N alerts, one Celery worker process.
+"""Fan-out benchmark: publish one gig against N alerts, with 1 or more Celery worker processes.
 
 Usage (PostgreSQL + Redis; uses the database in DATABASE_URL and cleans up after itself):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lokercs \\
     CELERY_BROKER_URL=redis://127.0.0.1:6379/6 \\
-    .venv/bin/python bench/fanout_bench.py [--alerts 200000] [--match-rate 0.05]
+    .venv/bin/python bench/fanout_bench.py [--alerts 200000] [--match-rate 0.05] [--workers 1,2,4]
 
 What it does:
 1. creates N workers, each with one alert (a realistic mix: about half with query text from
@@ -18,6 +18,11 @@ What it does:
    evaluate it in Python, text with `listings.search.gig_matches` per alert — as a
    straightforward implementation would. `--baseline-sample K` (default 0 = all) evaluates
    only K random alerts' text and extrapolates; the output says so when it does.
+The workers consume the `fanout` and `default` queues, as compose's fan-out workers do: the
+emails (queue `email`) have their own workers and are not part of this measurement.
+`--workers 1,2,4` repeats step 2 for each count with that many worker processes (each
+`-P solo`, so one process each), publishing a fresh identical gig each time, and prints the
+scaling against one worker (one RESULT line per count; the baseline runs once).
 Prints figures, then one machine-readable last line:
 RESULT alerts=N matches=M seconds=S baseline_seconds=B ratio=R peak_rss_mb=X
 (peak_rss_mb is the worker process's VmHWM).
@@ -216,30 +221,30 @@ def create_data(n: int, match_rate: float, seed: int) -> tuple[Gig, int]:
     return gig, n_match
 
 
-def start_worker(log: Path) -> subprocess.Popen:
+def start_worker(log: Path, index: int = 0) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "jobboard.settings",
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
     return subprocess.Popen(  # one worker process: the solo pool runs tasks in the main process
-        [sys.executable, "-m", "celery", "-A", "jobboard", "worker", "-P", "solo", "-l", "warning",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "-f", str(log)],
-        env=env, cwd=ROOT, start_new_session=True,
+        [sys.executable, "-m", "celery", "-A", "jobboard", "worker", "-P", "solo", "-n", f"bench{index}@%h",
+         "-Q", "fanout,default", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        env=env, cwd=ROOT, start_new_session=True, stdout=log.open("a"), stderr=subprocess.STDOUT,
     )  # fmt: skip
 
 
-def wait_ready(worker: subprocess.Popen, timeout: float = 60) -> None:
+def wait_ready(workers: list[subprocess.Popen], timeout: float = 60) -> None:
     from jobboard.celery import app
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if worker.poll() is not None:
+        if any(worker.poll() is not None for worker in workers):
             raise SystemExit("worker exited early")
         replies = app.control.ping(timeout=0.5)
-        if replies:
+        if len(replies) >= len(workers):
             return
-    raise SystemExit("worker did not start")
+    raise SystemExit("workers did not start")
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -249,15 +254,15 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def measure_fanout(gig: Gig, expected: int, timeout: float) -> tuple[float, int, float]:
+def measure_fanout(gig: Gig, expected: int, timeout: float, n_workers: int = 1) -> tuple[float, int, float]:
     from jobboard.celery import app
 
     app.control.purge()
     log = ROOT / ".data" / "fanout_bench_worker.log"
     log.parent.mkdir(exist_ok=True)
-    worker = start_worker(log)
+    workers = [start_worker(log, i) for i in range(n_workers)]
     try:
-        wait_ready(worker)
+        wait_ready(workers)
         services.gig_publish_automatically(gig=gig, reason="benchmark")  # on_commit -> match_gig
         rows = Notification.objects.filter(gig=gig)
         deadline = time.monotonic() + timeout
@@ -267,10 +272,11 @@ def measure_fanout(gig: Gig, expected: int, timeout: float) -> tuple[float, int,
             if count >= expected:
                 break
             time.sleep(0.05)
-        rss = peak_rss_mb(worker.pid)
+        rss = max(peak_rss_mb(worker.pid) for worker in workers)
     finally:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait()
+        for worker in workers:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
         app.control.purge()
     gig.refresh_from_db()
     last = rows.aggregate(last=Max("created_at"))["last"]
@@ -326,7 +332,11 @@ def main() -> None:
     parser.add_argument("--baseline-sample", type=int, default=0, help="0 = evaluate every alert's text")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument(
+        "--workers", default="1", help="worker process counts to run, comma-separated (e.g. 1,2,4)"
+    )
     args = parser.parse_args()
+    worker_counts = [int(n) for n in args.workers.split(",")]
     if connection.vendor != "postgresql" or not settings.CELERY_BROKER_URL:
         raise SystemExit("needs DATABASE_URL=postgres://… and CELERY_BROKER_URL=redis://…")
 
@@ -339,9 +349,20 @@ def main() -> None:
         expected = count_matches(gig)
         print(f"matches expected (checked in-process before publishing): {expected}")
 
-        seconds, matches, rss = measure_fanout(gig, expected, args.timeout)
-        print(f"fan-out, one worker process: {matches} notifications in {seconds:.2f} s "
-              f"({matches / seconds:,.0f} matches/s), worker peak RSS {rss:.0f} MB")  # fmt: skip
+        timings: dict[int, float] = {}
+        first_gig = gig
+        for n_workers in worker_counts:
+            run_gig = gig if not timings else gig_under_test(first_gig.employer)
+            seconds, matches, rss = measure_fanout(run_gig, expected, args.timeout, n_workers)
+            timings[n_workers] = seconds
+            print(f"fan-out, {n_workers} worker process(es): {matches} notifications in {seconds:.2f} s "
+                  f"({matches / seconds:,.0f} matches/s), worker peak RSS {rss:.0f} MB")  # fmt: skip
+        if len(timings) > 1:
+            one = timings[min(timings)]
+            print("scaling: " + ", ".join(f"{n} workers {one / t:.2f}x" for n, t in timings.items()))
+            for n, t in timings.items():
+                print(f"RESULT_WORKERS workers={n} seconds={t:.3f} speedup={one / t:.2f}")
+        seconds = timings[worker_counts[0]]
 
         gig = Gig.objects.get(pk=gig.pk)
         baseline, naive_matches, extrapolated = naive_baseline(

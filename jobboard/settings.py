@@ -9,6 +9,10 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
+
+from jobboard.ops.media import s3_media_storage
+from jobboard.ops.sentry import sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -269,9 +273,117 @@ X_FRAME_OPTIONS = "DENY"
 
 GIG_DEFAULT_LIFETIME_DAYS = 30
 
+
+# ---------------------------------------------------------------------------------------------
+# Operations (issue 17): health probes, read replicas, sessions, media storage, Celery queues,
+# structured logs and error reports. Every part is off (or local) unless its variable is set.
+# ---------------------------------------------------------------------------------------------
+INSTALLED_APPS += ["health_check"]
+# Request id first (every later log line carries it); replica pinning after authentication so
+# the access log knows the user.
+MIDDLEWARE.insert(0, "jobboard.ops.request_id.RequestIdMiddleware")
+MIDDLEWARE.append("jobboard.ops.replicas.ReplicaRoutingMiddleware")
+SECURE_REDIRECT_EXEMPT += [r"^readyz/$"]
+
+# Read replicas: comma-separated PostgreSQL URLs, each a streaming standby of DATABASE_URL.
+# Public reads (REPLICA_VIEWS, by URL name) go to a replica; writes, reads inside a request
+# that wrote, reads inside a transaction and everything else go to the primary.
+DATABASE_REPLICA_URLS = env.list("DATABASE_REPLICA_URLS", default=[])
+for _index, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    _replica = env.db_url_config(_url)
+    _replica.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    _replica["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    _replica["ATOMIC_REQUESTS"] = False
+    # Tests create no database for a replica: it reads the primary's test database.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_index}"] = _replica
+DATABASE_ROUTERS = ["jobboard.ops.replicas.ReplicaRouter"]
+REPLICA_VIEWS = [
+    "listings:home",
+    "listings:gig_list",
+    "listings:gig_detail",
+    "listings:gig_feed",
+    "listings:gig_feed_atom",
+    "api:gig_list",
+    "api:gig_detail",
+]
+# A replica that failed to connect is skipped for this long (seconds) by this process.
+REPLICA_RETRY_SECONDS = env.int("REPLICA_RETRY_SECONDS", default=30)
+# After a request that wrote, the same browser reads from the primary for this long, so it
+# sees its own change even when the replica lags.
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=15)
+
+# Sessions: in the cache (Redis) and the database when Redis is there, so any web node can
+# serve any request and a Redis restart logs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Media (logos, portfolio PDFs, verification documents): any S3-compatible store when
+# MEDIA_S3_BUCKET is set, local files under MEDIA_ROOT otherwise. Objects are private and
+# served through the app's own views, so no public URL or ACL is needed.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = s3_media_storage(
+        bucket=MEDIA_S3_BUCKET,
+        endpoint_url=env("MEDIA_S3_ENDPOINT_URL", default="") or None,
+        region=env("MEDIA_S3_REGION", default="") or None,
+        access_key=env("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+        secret_key=env("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+        prefix=env("MEDIA_S3_PREFIX", default=""),
+        addressing_style=env("MEDIA_S3_ADDRESSING_STYLE", default="path"),
+    )
+
+# Celery queues by kind. ONE routing table by task name: a task not listed runs on `default`.
+# Compose runs a worker per queue group (see docker-compose.yml); a plain `celery worker`
+# without -Q consumes every queue below, as the quick start and the tests do.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [Queue(name) for name in ("screening", "fanout", "email", "default")]
+CELERY_TASK_ROUTES = {
+    "listings.trust.tasks.screen_gig": {"queue": "screening"},
+    "listings.alerts.tasks.match_gig": {"queue": "fanout"},
+    "listings.alerts.tasks.create_notifications": {"queue": "fanout"},
+    "listings.alerts.tasks.send_daily_digests": {"queue": "fanout"},
+    "listings.alerts.tasks.requeue_stuck_notifications": {"queue": "fanout"},
+    "listings.alerts.tasks.deliver_notifications": {"queue": "email"},
+    "listings.alerts.tasks.send_digest": {"queue": "email"},
+    "listings.messaging.tasks.send_gig_decision_email": {"queue": "email"},
+    "listings.messaging.tasks.send_application_email": {"queue": "email"},
+    "listings.messaging.tasks.send_report_outcome_email": {"queue": "email"},
+    "listings.messaging.tasks.send_account_email": {"queue": "email"},
+    "listings.gigs.tasks.expire_gigs": {"queue": "default"},
+}
+
+# Error reports: Sentry (or any Sentry-compatible ingestion) when SENTRY_DSN is set.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+
+# Logs: one JSON object per line in production (LOG_FORMAT=json), plain text with DEBUG=1.
+LOG_FORMAT = env("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "jobboard.ops.logs.ContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "plain": {"()": "jobboard.ops.logs.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # The access log line (jobboard.ops.request_id) replaces Django's own request lines.
+        "django.server": {"level": "WARNING"},
+    },
 }
+if SENTRY_DSN:
+    sentry_init(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)

@@ -1,17 +1,14 @@
 from django.contrib import admin
-from django.http import HttpResponse
 from django.urls import include, path
 
-
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
-
+from jobboard.ops.health import ReadinessView, liveness
 
 # allauth's rate limits look this up; django-ratelimit uses it through RATELIMIT_VIEW.
 handler429 = "listings.ratelimits.ratelimited"
 
 urlpatterns = [
-    path("healthz/", healthz, name="healthz"),
+    path("healthz/", liveness, name="healthz"),
+    path("readyz/", ReadinessView.as_view(), name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("akun/", include("allauth.urls")),
