@@ -128,3 +128,9 @@ class AccountDeleteForm(forms.Form):
         if value != "HAPUS":
             raise forms.ValidationError(_("Ketik HAPUS (huruf besar) untuk menghapus akun."))
         return value
+
+
+class LoginLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email akun Anda"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )

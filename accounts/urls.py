@@ -6,6 +6,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("dasbor/", views.dashboard, name="dashboard"),
+    path("masuk/link/", views.login_link_request, name="login_link_request"),
+    path("masuk/link/<str:token>/", views.login_link, name="login_link"),
     path("usaha/profil/", views.employer_profile, name="employer_profile"),
     path("usaha/<int:pk>/", views.employer_public, name="employer_public"),
     path("usaha/<int:pk>/logo/", views.employer_logo, name="employer_logo"),

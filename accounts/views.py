@@ -1,17 +1,20 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.decorators import ratelimit
 
 from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
-from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
+from .forms import AccountDeleteForm, EmployerProfileForm, LoginLinkForm, WorkerProfileForm
+from .login_links import login_link_send, login_link_use
 from .models import EmployerProfile, User, WorkerProfile
 from .privacy import worker_account_delete as worker_account_delete_service
 from .privacy import worker_data_export as worker_data_export_data
@@ -159,3 +162,25 @@ def employer_logo(request, pk: int):
     response = FileResponse(handle, content_type=LOGO_TYPES[suffix])
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+@require_POST
+@ratelimit(key="ip", rate="20/h", method="POST", block=True)
+@ratelimit(key="post:email", rate="5/h", method="POST", block=True)
+def login_link_request(request):
+    """Email a one-time sign-in link (offered on the lockout page). Same answer for any address."""
+    form = LoginLinkForm(request.POST)
+    if not form.is_valid():
+        return render(request, "accounts/locked_out.html", {"form": form}, status=400)
+    login_link_send(email=form.cleaned_data["email"])
+    return render(request, "accounts/login_link_sent.html", {"minutes": settings.LOGIN_LINK_MAX_AGE // 60})
+
+
+def login_link(request, token: str):
+    """GET shows a button (mail scanners follow links; they must not use up the link); POST signs in."""
+    if request.method == "POST":
+        if login_link_use(request=request, token=token) is not None:
+            messages.success(request, _("Anda sudah masuk lewat link dari email."))
+            return redirect(settings.LOGIN_REDIRECT_URL)
+        return render(request, "accounts/login_link_confirm.html", {"invalid": True}, status=400)
+    return render(request, "accounts/login_link_confirm.html", {"invalid": False})

@@ -22,6 +22,6 @@ app.conf.beat_schedule = {
     # Safety net for task messages a broker lost (see listings/notifications.py).
     "requeue-stuck-notifications": {
         "task": "listings.tasks.requeue_stuck_notifications",
-        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "600")),
+        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "60")),
     },
 }
