@@ -283,6 +283,9 @@ MIDDLEWARE.insert(
 )
 MIDDLEWARE.append("jobboard.hardening.RetryReadOnDroppedConnectionMiddleware")
 
+# The image builds static files into STATIC_ROOT (scripts/build_static.sh); tests build elsewhere.
+STATIC_ROOT = env.path("STATIC_ROOT", default=STATIC_ROOT)
+
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (0: trust no header).
 # The one setting behind every client address: DRF's throttle, allauth, axes, django-ratelimit.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
