@@ -13,6 +13,7 @@ urlpatterns = [
     path("usaha/<int:pk>/logo/", views.employer_logo, name="employer_logo"),
     path("pekerja/profil/", views.worker_profile, name="worker_profile"),
     path("pekerja/data-saya.json", views.worker_data_export, name="worker_data_export"),
+    path("pekerja/portofolio.pdf", views.worker_portfolio, name="worker_portfolio"),
     path("pekerja/hapus-akun/", views.worker_account_delete, name="worker_account_delete"),
     path("pekerja/<int:pk>/", views.worker_public, name="worker_public"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from jobboard.hardening import PRIVATE_CACHE_CONTROL
 from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
@@ -119,6 +120,25 @@ def worker_data_export(request):
         worker_data_export_data(user=request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Content-Disposition"] = 'attachment; filename="data-loker-cs.json"'
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+    return response
+
+
+@login_required
+@require_GET
+def worker_portfolio(request):
+    """The worker's own portfolio PDF (linked from the data export), as a download."""
+    profile = getattr(request.user, "worker_profile", None) if request.user.is_worker else None
+    if profile is None or not profile.portfolio_pdf:
+        raise Http404(_("Portofolio tidak ditemukan."))
+    try:
+        handle = profile.portfolio_pdf.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Portofolio tidak ditemukan.")) from None
+    response = FileResponse(
+        handle, as_attachment=True, filename="portofolio.pdf", content_type="application/pdf"
+    )
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     return response
 
 

@@ -20,7 +20,8 @@ SAFE_METHODS = ("GET", "HEAD")
 PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
-def _without_nul(query: QueryDict) -> QueryDict:
+def without_nul(query: QueryDict) -> QueryDict:
+    """The same QueryDict with NUL bytes removed from keys and values (the rule for all text input)."""
     if not any(NUL in key or any(NUL in value for value in values) for key, values in query.lists()):
         return query
     clean = QueryDict(mutable=True, encoding=query.encoding)
@@ -39,9 +40,9 @@ class NulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.GET = _without_nul(request.GET)
+        request.GET = without_nul(request.GET)
         if request.method == "POST" and request.content_type in self.FORM_TYPES:
-            request.POST = _without_nul(request.POST)
+            request.POST = without_nul(request.POST)
         return self.get_response(request)
 
 
