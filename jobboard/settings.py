@@ -290,6 +290,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=STATIC_ROOT)
 # The one setting behind every client address: DRF's throttle, allauth, axes, django-ratelimit.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["jobboard.throttling.ClientAnonRateThrottle"]
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its get_client_ip is jobboard.client_ip
 AXES_CLIENT_IP_CALLABLE = "jobboard.client_ip.axes_client_ip"
