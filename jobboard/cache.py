@@ -2,7 +2,7 @@
 
 Rate-limit counters (django-ratelimit, allauth), the API throttle and cached fragments all
 live in the cache. If Redis is down, a read is a miss and a write is dropped (logged once per
-outage window), so pages keep working and limits fail open; logins stay protected by
+outage window) and add() reports success, so pages keep working and limits fail open; logins stay protected by
 django-axes, which counts failures in PostgreSQL.
 """
 
@@ -52,8 +52,10 @@ class ResilientRedisCache(RedisCache):
         try:
             return super().add(key, value, timeout, version)
         except RedisError as exc:
+            # "Stored": whoever uses add() as a lock or a first count (allauth, django-ratelimit)
+            # goes ahead instead of waiting for a lock that can never be had.
             self._outage("add", exc)
-            return False
+            return True
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
