@@ -8,7 +8,9 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from jobboard.hardening import PRIVATE_CACHE_CONTROL
 from listings.forms import TimeWindowFormSet, time_windows_from
@@ -186,13 +188,18 @@ def employer_logo(request, pk: int):
 
 @require_POST
 @ratelimit(key="ip", rate="20/h", method="POST", block=True)
-@ratelimit(key="post:email", rate="5/h", method="POST", block=True)
 def login_link_request(request):
-    """Email a one-time sign-in link (offered on the lockout page). Same answer for any address."""
+    """Email a one-time sign-in link (offered on the lockout page). Same answer for any address;
+    at most 5 links per email address an hour (no mail-bombing)."""
     form = LoginLinkForm(request.POST)
     if not form.is_valid():
         return render(request, "accounts/locked_out.html", {"form": form}, status=400)
-    login_link_send(email=form.cleaned_data["email"])
+    email = form.cleaned_data["email"].strip().lower()
+    if is_ratelimited(
+        request, group="login_link", key=lambda group, request: email, rate="5/h", increment=True
+    ):
+        raise Ratelimited
+    login_link_send(email=email)
     return render(request, "accounts/login_link_sent.html", {"minutes": settings.LOGIN_LINK_MAX_AGE // 60})
 
 

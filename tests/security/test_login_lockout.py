@@ -136,3 +136,15 @@ def test_forged_or_banned_links_sign_nobody_in(client, employer, moderator):
     employer_ban(user=employer, by=moderator, reason="Penipuan")
     assert client.post(reverse("accounts:login_link", args=[token])).status_code == 400
     assert not _signed_in(client)
+
+
+@pytest.mark.django_db
+def test_sign_in_links_for_one_address_are_limited(worker):
+    """Five links an hour per email address, from anywhere; then a 429 and no more mail."""
+    url = reverse("accounts:login_link_request")
+    statuses = [
+        Client().post(url, {"email": worker.email.upper()}, REMOTE_ADDR=f"203.0.113.{n + 1}").status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
+    assert len(mail.outbox) == 5
