@@ -16,6 +16,7 @@ from jobboard.hardening import PRIVATE_CACHE_CONTROL
 from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
+from .downloads import portfolio_pdf_response
 from .forms import AccountDeleteForm, EmployerProfileForm, LoginLinkForm, WorkerProfileForm
 from .login_links import login_link_send, login_link_use
 from .models import EmployerProfile, User, WorkerProfile
@@ -131,17 +132,7 @@ def worker_data_export(request):
 def worker_portfolio(request):
     """The worker's own portfolio PDF (linked from the data export), as a download."""
     profile = getattr(request.user, "worker_profile", None) if request.user.is_worker else None
-    if profile is None or not profile.portfolio_pdf:
-        raise Http404(_("Portofolio tidak ditemukan."))
-    try:
-        handle = profile.portfolio_pdf.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Portofolio tidak ditemukan.")) from None
-    response = FileResponse(
-        handle, as_attachment=True, filename="portofolio.pdf", content_type="application/pdf"
-    )
-    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
-    return response
+    return portfolio_pdf_response(profile)
 
 
 @login_required
