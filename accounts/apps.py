@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from jobboard import checks  # noqa: F401 (registers the project's deploy checks)
+
 
 def sync_site_with_settings(sender, using="default", **kwargs) -> None:
     """Keep the Sites row (used by allauth emails and feeds) in step with SITE_URL."""

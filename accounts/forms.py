@@ -1,10 +1,13 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import user_set_role
 from listings.vocabulary import Channel, Duty, Language, PayModel
 
+from .images import logo_normalise
 from .models import User
+from .validators import validate_image_upload
 
 
 class SignupForm(forms.Form):
@@ -42,6 +45,14 @@ class EmployerProfileForm(forms.ModelForm):
             "logo",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_logo(self):
+        """A new upload is checked and re-encoded (accounts.images); a kept logo stays as it is."""
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            validate_image_upload(logo)  # the byte limit applies to what was sent
+            return logo_normalise(logo)
+        return logo
 
 
 class WorkerProfileForm(forms.ModelForm):
@@ -127,3 +138,9 @@ class AccountDeleteForm(forms.Form):
         if value != "HAPUS":
             raise forms.ValidationError(_("Ketik HAPUS (huruf besar) untuk menghapus akun."))
         return value
+
+
+class LoginLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email akun Anda"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )

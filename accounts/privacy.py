@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from listings.applications.services import applications_anonymise_for_deleted_worker
@@ -62,7 +63,9 @@ def worker_data_export(*, user: User) -> dict[str, Any]:
             "expected_pay_model": profile.expected_pay_model,
             "portfolio_text": profile.portfolio_text,
             "portfolio_links": profile.portfolio_links,
-            "portfolio_pdf": settings.SITE_URL + profile.portfolio_pdf.url if profile.portfolio_pdf else None,
+            "portfolio_pdf": (
+                settings.SITE_URL + reverse("accounts:worker_portfolio") if profile.portfolio_pdf else None
+            ),
             "availability": [
                 {"day": w.day, "start": w.start.strftime("%H:%M"), "end": w.end.strftime("%H:%M")}
                 for w in profile.availability.all()

@@ -1,17 +1,24 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
+from jobboard.hardening import PRIVATE_CACHE_CONTROL
 from listings.gigs.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
-from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
+from .downloads import portfolio_pdf_response
+from .forms import AccountDeleteForm, EmployerProfileForm, LoginLinkForm, WorkerProfileForm
+from .login_links import login_link_send, login_link_use
 from .models import EmployerProfile, User, WorkerProfile
 from .permissions import EMPLOYER, WORKER, role_required
 from .privacy import worker_account_delete as worker_account_delete_service
@@ -100,7 +107,15 @@ def worker_data_export(request):
         worker_data_export_data(user=request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Content-Disposition"] = 'attachment; filename="data-loker-cs.json"'
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     return response
+
+
+@role_required(WORKER)
+@require_GET
+def worker_portfolio(request):
+    """The worker's own portfolio PDF (linked from the data export), as a download."""
+    return portfolio_pdf_response(getattr(request.user, "worker_profile", None))
 
 
 @role_required(WORKER)
@@ -141,3 +156,30 @@ def employer_logo(request, pk: int):
     response = FileResponse(handle, content_type=LOGO_TYPES[suffix])
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+@require_POST
+@ratelimit(key="ip", rate="20/h", method="POST", block=True)
+def login_link_request(request):
+    """Email a one-time sign-in link (offered on the lockout page). Same answer for any address;
+    at most 5 links per email address an hour (no mail-bombing)."""
+    form = LoginLinkForm(request.POST)
+    if not form.is_valid():
+        return render(request, "accounts/locked_out.html", {"form": form}, status=400)
+    email = form.cleaned_data["email"].strip().lower()
+    if is_ratelimited(
+        request, group="login_link", key=lambda group, request: email, rate="5/h", increment=True
+    ):
+        raise Ratelimited
+    login_link_send(email=email)
+    return render(request, "accounts/login_link_sent.html", {"minutes": settings.LOGIN_LINK_MAX_AGE // 60})
+
+
+def login_link(request, token: str):
+    """GET shows a button (mail scanners follow links; they must not use up the link); POST signs in."""
+    if request.method == "POST":
+        if login_link_use(request=request, token=token) is not None:
+            messages.success(request, _("Anda sudah masuk lewat link dari email."))
+            return redirect(settings.LOGIN_REDIRECT_URL)
+        return render(request, "accounts/login_link_confirm.html", {"invalid": True}, status=400)
+    return render(request, "accounts/login_link_confirm.html", {"invalid": False})

@@ -26,6 +26,6 @@ app.conf.beat_schedule = {
     # Safety net for task messages a broker lost (see listings/alerts/notifications.py).
     "requeue-stuck-notifications": {
         "task": "listings.alerts.tasks.requeue_stuck_notifications",
-        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "600")),
+        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "60")),
     },
 }

@@ -140,16 +140,12 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Loker CS] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip",  # per address only: per account would let anyone lock the owner out
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
 
-# django-axes: lock out brute-force logins (by username + IP).
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+# django-axes: lock out brute-force logins (limits: the hardening block at the end).
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "429.html"
 
@@ -213,9 +209,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # Match notifications (listings/notifications.py).
 NOTIFY_FANOUT_CHUNK = env.int("NOTIFY_FANOUT_CHUNK", default=1000)
 NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
-NOTIFY_CLAIM_LEASE_SECONDS = env.int("NOTIFY_CLAIM_LEASE_SECONDS", default=600)
-# The beat safety net re-runs work idle this long (lost fan-out chunks, deliveries).
-NOTIFY_STUCK_AFTER_SECONDS = env.int("NOTIFY_STUCK_AFTER_SECONDS", default=600)
+# Claim lease and safety-net timing: the hardening block at the end.
 ALERT_UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90
 
 REST_FRAMEWORK = {
@@ -387,3 +381,65 @@ LOGGING = {
 }
 if SENTRY_DSN:
     sentry_init(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)
+
+# ---------------------------------------------------------------------------------------------
+# Hardening against attacks and faults (issue 14; README "Security"). Kept in this one block.
+# ---------------------------------------------------------------------------------------------
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "jobboard.hardening.NulBytesMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "jobboard.hardening.PrivateCacheMiddleware",
+)
+MIDDLEWARE.append("jobboard.hardening.RetryReadOnDroppedConnectionMiddleware")
+
+# The image builds static files into STATIC_ROOT (scripts/build_static.sh); tests build elsewhere.
+STATIC_ROOT = env.path("STATIC_ROOT", default=STATIC_ROOT)
+
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (0: trust no header).
+# The one setting behind every client address: DRF's throttle, allauth, axes, django-ratelimit.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["jobboard.throttling.ClientAnonRateThrottle"]
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its get_client_ip is jobboard.client_ip
+AXES_CLIENT_IP_CALLABLE = "jobboard.client_ip.axes_client_ip"
+RATELIMIT_IP_META_KEY = "jobboard.client_ip.client_ip"
+
+# Cache outage: reads miss, writes drop, rate limits and the API throttle let requests through
+# (logins stay guarded by axes, whose counters are in PostgreSQL). Short timeouts: a hung Redis
+# must not hang every page.
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "jobboard.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
+    )
+RATELIMIT_FAIL_OPEN = True
+
+# Logins (site and admin) are counted per account: AXES_FAILURE_LIMIT failures from one address
+# lock that account there; LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses together lock
+# the account everywhere (rotating-address brute force). A locked attempt is refused even with
+# the right password; the owner gets in through a one-time link emailed to the account.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=30)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_username"
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out_response"
+AXES_RESET_ON_SUCCESS = True
+LOGIN_LINK_MAX_AGE = 15 * 60  # seconds
+ACCOUNT_FORMS = {"signup": "accounts.signup.EqualTimeSignupForm"}
+
+# A dropped connection is noticed before the request uses it (then see RetryRead… above).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Celery delivery recovery: one email send is bounded by EMAIL_TIMEOUT, so a claim older than the
+# lease belongs to a dead worker; the beat safety net runs every NOTIFY_SAFETY_NET_SECONDS (60,
+# jobboard/celery.py).
+# Worst case from a worker's death to the re-send: lease + beat interval (README "Workers").
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+NOTIFY_CLAIM_LEASE_SECONDS = env.int("NOTIFY_CLAIM_LEASE_SECONDS", default=90)
+NOTIFY_STUCK_AFTER_SECONDS = env.int("NOTIFY_STUCK_AFTER_SECONDS", default=120)

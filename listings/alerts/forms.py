@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.hardening import without_nul
 from listings.models import Alert
 from listings.search import clean_search_params
 
@@ -21,7 +22,7 @@ PARAM_TO_FIELD = {
 
 def criteria_from_query(query: str) -> dict:
     """Alert criteria from a search page query string; raises ValidationError on bad values."""
-    data = QueryDict(query or "")
+    data = without_nul(QueryDict(query or ""))  # the request's own fields were cleaned by middleware
     params = {
         name: data.getlist(name) if name in ("channel", "duty", "schedule") else data.get(name)
         for name in PARAM_TO_FIELD

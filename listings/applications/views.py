@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from accounts.downloads import portfolio_pdf_response
 from accounts.permissions import WORKER, has_role
 from listings import schedule
 from listings.actions import Button, Buttons
@@ -250,10 +251,4 @@ def application_portfolio(request, pk: int):
     """The applicant's portfolio PDF, for the applicant and the gig's owner only, as a download."""
     application = _application_or_404(request, pk)
     profile = getattr(application.worker, "worker_profile", None) if application.worker_id else None
-    if profile is None or not profile.portfolio_pdf:
-        raise Http404(_("Portofolio tidak ditemukan."))
-    try:
-        handle = profile.portfolio_pdf.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Portofolio tidak ditemukan.")) from None
-    return FileResponse(handle, as_attachment=True, filename="portofolio.pdf", content_type="application/pdf")
+    return portfolio_pdf_response(profile)

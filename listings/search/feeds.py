@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from listings.search.filters import GigSearchFilter
@@ -12,7 +13,11 @@ FEED_SIZE = 30
 
 
 class GigSearchFeed(Feed):
-    """The newest gigs matching a search, for feed readers and Telegram bots."""
+    """The newest gigs matching a search, for feed readers and Telegram bots.
+
+    Readers render titles and descriptions as HTML, so every text we put in is escaped (as
+    Django's own Feed defaults do): what people typed is shown, never run.
+    """
 
     def get_object(self, request):
         params = request.GET.copy()
@@ -24,7 +29,7 @@ class GigSearchFeed(Feed):
 
     def title(self, obj):
         q = obj["filterset"].form.cleaned_data.get("q")
-        return _("Loker CS: %(q)s") % {"q": q} if q else _("Loker CS: lowongan terbaru")
+        return escape(_("Loker CS: %(q)s") % {"q": q} if q else _("Loker CS: lowongan terbaru"))
 
     def link(self, obj):
         return reverse("listings:gig_list") + (f"?{obj['query']}" if obj["query"] else "")
@@ -37,17 +42,17 @@ class GigSearchFeed(Feed):
         return obj["filterset"].qs.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, gig):
-        return gig.title
+        return escape(gig.title)
 
     def item_description(self, gig):
-        return f"{gig.pay_display} · {gig.location_display} — {gig.description[:300]}"
+        return escape(f"{gig.pay_display} · {gig.location_display} — {gig.description[:300]}")
 
     def item_pubdate(self, gig):
         return gig.published_at
 
     def item_author_name(self, gig):
         profile = getattr(gig.employer, "employer_profile", None)
-        return profile.business_name if profile else ""
+        return escape(profile.business_name) if profile else ""
 
 
 class GigSearchAtomFeed(GigSearchFeed):

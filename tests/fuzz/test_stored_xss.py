@@ -3,6 +3,7 @@ it, stays inert inside the JSON-LD block, and is escaped in HTML emails."""
 
 import json
 import re
+from xml.etree import ElementTree
 
 import pytest
 from django.core import mail
@@ -113,3 +114,29 @@ def test_hostile_text_is_escaped_on_pages_in_json_ld_and_in_emails(
             assert not RAW_MARKUP.search(body), f"HTML email {message.subject!r} renders the payload"
     assert f"Admin {payload}" in approved.subject, "the subject is plain text: no entities"
     assert f"Admin {payload}" in approved.body, "the plain-text part shows the title as typed"
+
+
+def _feed_texts(xml: bytes) -> list[str]:
+    """Every text a feed reader shows: element texts, decoded from XML once (as a reader does)."""
+    root = ElementTree.fromstring(xml)  # noqa: S314 (our own feed, parsed in a test)
+    return [element.text for element in root.iter() if element.text]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("feed", ["listings:gig_feed", "listings:gig_feed_atom"])
+def test_feeds_escape_hostile_titles_descriptions_authors_and_the_reflected_query(client, payload, feed):
+    """Feed readers render titles and descriptions as HTML: after XML decoding, the payload is
+    still escaped text, in items (title, description, creator) and in the channel title (?q=)."""
+    owner = factories.EmployerFactory(profile__business_name=f"Toko {payload}"[:120])
+    factories.PublishedGigFactory(
+        employer=owner, title=f"Admin {payload}", description=f"Balas chat. {payload}"
+    )
+    listing = client.get(reverse(feed))
+    assert listing.status_code == 200
+    searched = client.get(reverse(feed), {"q": f"admin {payload}"})
+    assert searched.status_code == 200
+    texts = _feed_texts(listing.content) + _feed_texts(searched.content)
+    assert any("Admin " in text for text in texts), "the gig is in the feed"
+    for text in texts:
+        assert not RAW_MARKUP.search(text), f"feed text {text!r} is markup to a feed reader"

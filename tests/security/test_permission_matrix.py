@@ -266,6 +266,14 @@ MATRIX = [
     ("accounts:worker_data_export", no_args, "POST", {}, WORKERS_ONLY),
     ("accounts:worker_account_delete", no_args, "GET", None, WORKERS_ONLY),
     ("accounts:worker_account_delete", no_args, "POST", {}, WORKERS_ONLY),
+    # The worker's own portfolio PDF; nobody has one in this world (with a file: test_input_hardening).
+    ("accounts:worker_portfolio", no_args, "GET", None, (LOGIN, *(404,) * 5)),
+    ("accounts:worker_portfolio", no_args, "POST", {}, (LOGIN, 405, 405, 404, 404, 404)),
+    # Emailed sign-in links: open to anyone (the token is the permission); a bad token is a 400.
+    ("accounts:login_link_request", no_args, "GET", None, (405,) * 6),
+    ("accounts:login_link_request", no_args, "POST", {}, (400,) * 6),
+    ("accounts:login_link", lambda w: {"token": "bukan-token"}, "GET", None, ALL_200),
+    ("accounts:login_link", lambda w: {"token": "bukan-token"}, "POST", {}, (400,) * 6),
     # Job alerts: "worker" owns the alert; employers and moderators have no alerts (403).
     ("listings:alert_list", no_args, "GET", None, (LOGIN, 200, 200, 404, 404, 404)),
     ("listings:alert_list", no_args, "POST", {}, (LOGIN, 200, 200, 404, 404, 404)),

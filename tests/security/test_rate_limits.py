@@ -18,17 +18,6 @@ def _login(client, email, password):
 
 
 @pytest.mark.django_db
-def test_failed_logins_for_one_account_are_rate_limited(client, worker):
-    """After 5 wrong passwords for one email, even the right password is refused for a while."""
-    for _ in range(5):
-        assert _login(client, worker.email, "salah-sandi").status_code == 200
-    response = _login(client, worker.email, factories.PASSWORD)
-    assert response.status_code == 200
-    assert "Terlalu banyak percobaan masuk yang gagal" in response.content.decode()
-    assert "_auth_user_id" not in client.session
-
-
-@pytest.mark.django_db
 def test_axes_locks_the_account_out_for_this_address_after_ten_failures(client, worker, settings):
     """django-axes is the second line (allauth's per-account limit off here): ten failures
     from one address lock the account out there with a 429 in Indonesian."""

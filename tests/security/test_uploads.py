@@ -13,8 +13,12 @@ HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 
 
 def _png() -> bytes:
+    return _image("PNG")
+
+
+def _image(fmt: str, size=(8, 8), mode="RGB", **params) -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (8, 8), "green").save(buffer, "PNG")
+    Image.new(mode, size, "green").save(buffer, fmt, **params)
     return buffer.getvalue()
 
 
@@ -54,7 +58,7 @@ def test_a_real_png_is_stored_under_a_safe_name_inside_the_logo_folder(client_fo
     assert response.status_code == 302
     employer.employer_profile.refresh_from_db()
     stored = employer.employer_profile.logo.name
-    assert stored.startswith("logos/") and stored.endswith(".png") and ".." not in stored
+    assert stored.startswith("logos/") and stored.endswith(".webp") and ".." not in stored
 
 
 @pytest.mark.django_db
@@ -72,3 +76,47 @@ def test_oversized_logo_is_refused(client_for, employer):
 def test_uploaded_files_are_not_served_by_django_in_production(client):
     """With DEBUG off, /media/ is not a Django route (the web server serves it, as images)."""
     assert client.get("/media/logos/2026/01/x.png").status_code == 404
+
+
+def _post_logo(client_for, employer, name, content, content_type="image/png"):
+    return client_for(employer).post(
+        reverse("accounts:employer_profile"),
+        {**PROFILE, "logo": SimpleUploadedFile(name, content, content_type)},
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("BMP", "logo.bmp"), ("ICO", "logo.ico"), ("TIFF", "logo.tiff"), ("BMP", "logo.png")]
+)
+def test_bmp_ico_and_tiff_logos_are_refused_whatever_their_name(client_for, employer, fmt, name):
+    """Formats browsers handle badly or that carry odd payloads are refused, in Indonesian."""
+    response = _post_logo(client_for, employer, name, _image(fmt))
+    assert response.status_code == 200
+    assert "Logo harus berupa PNG, JPG, WebP atau GIF" in " ".join(response.context["form"].errors["logo"])
+    employer.employer_profile.refresh_from_db()
+    assert not employer.employer_profile.logo
+
+
+@pytest.mark.django_db
+def test_logos_over_2000_pixels_a_side_are_refused(client_for, employer):
+    """A tiny file can declare a huge canvas (a decompression bomb): the pixel size is capped."""
+    response = _post_logo(client_for, employer, "logo.png", _image("PNG", size=(2001, 10), mode="1"))
+    assert "Ukuran logo maksimal 2000×2000 piksel" in " ".join(response.context["form"].errors["logo"])
+
+
+@pytest.mark.django_db
+def test_logos_are_shrunk_and_re_encoded_as_webp_without_metadata(client_for, employer):
+    """What is stored is our own WebP, at most 512 px a side, with no EXIF (phone GPS) left."""
+    exif = Image.Exif()
+    exif[0x010F] = "KameraRahasia"  # Make
+    upload = _image("JPEG", size=(1600, 1200), exif=exif.tobytes())
+    response = _post_logo(client_for, employer, "foto.jpg", upload, "image/jpeg")
+    assert response.status_code == 302
+    employer.employer_profile.refresh_from_db()
+    with employer.employer_profile.logo.open("rb") as handle, Image.open(handle) as stored:
+        assert stored.format == "WEBP"
+        assert max(stored.size) == 512 and stored.size == (512, 384)
+        assert not stored.getexif()
+    served = client_for(None).get(reverse("accounts:employer_logo", args=[employer.employer_profile.pk]))
+    assert served.status_code == 200 and served["Content-Type"] == "image/webp"
