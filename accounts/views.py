@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from listings.forms import TimeWindowFormSet, time_windows_from
-from listings.models import Gig
+from listings.models import Gig, Review
+from listings.reviews.selectors import review_summary, reviews_about
 
 from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
 from .models import EmployerProfile, User, WorkerProfile
@@ -53,8 +54,20 @@ def employer_profile(request):
 
 def employer_public(request, pk: int):
     profile = get_object_or_404(EmployerProfile.objects.select_related("user"), pk=pk)
-    gigs = Gig.objects.published().filter(employer=profile.user).order_by("-published_at")
-    return render(request, "accounts/employer_public.html", {"profile": profile, "gigs": gigs})
+    gigs = Gig.objects.published().with_card_data().filter(employer=profile.user).order_by("-published_at")
+    context = {
+        "profile": profile,
+        "gigs": gigs,
+        **_reviews_context(profile.user, Review.Direction.OF_EMPLOYER),
+    }
+    return render(request, "accounts/employer_public.html", context)
+
+
+def _reviews_context(user: User, direction: str) -> dict:
+    return {
+        "summary": review_summary(user, direction=direction),
+        "reviews": reviews_about(user, direction=direction)[:10],
+    }
 
 
 def _worker_profile_or_redirect(request):
@@ -104,7 +117,8 @@ def worker_public(request, pk: int):
         .filter(user__is_active=True, user__role=User.Role.WORKER, user__banned_at__isnull=True),
         pk=pk,
     )
-    return render(request, "accounts/worker_public.html", {"profile": profile})
+    context = {"profile": profile, **_reviews_context(profile.user, Review.Direction.OF_WORKER)}
+    return render(request, "accounts/worker_public.html", context)
 
 
 @login_required

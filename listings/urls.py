@@ -10,10 +10,13 @@ from . import (
     views_moderation,
     views_safety,
 )
+from .reviews.urls import urlpatterns as review_urls
 
 app_name = "listings"
 
 urlpatterns = [
+    # Before "lamaran/<pk>/<action>/" and "moderasi/...": more specific paths first.
+    *review_urls,
     path("", views.home, name="home"),
     path("lowongan/", views.gig_list, name="gig_list"),
     path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),

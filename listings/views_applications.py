@@ -16,6 +16,7 @@ from . import applications, schedule, selectors
 from .contact import contact_for
 from .forms_applications import ApplicantFilterForm, ApplyForm, BulkDeclineForm, EmployerNoteForm
 from .models import Application, Gig
+from .reviews.selectors import review_state
 from .vocabulary import ApplicationStatus, GigStatus
 
 
@@ -105,6 +106,7 @@ def application_detail(request, pk: int):
         "is_owner": is_owner,
         "contact": contact_for(application=application, viewer=request.user),
         "actions": _actions_for(application, is_owner),
+        "review": review_state(application, request.user),
     }
     if is_owner:
         context["note_form"] = EmployerNoteForm(instance=application)

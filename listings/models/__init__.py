@@ -3,7 +3,10 @@ from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
 from .moderation import GigEvent, Report
+from .review import Review, ReviewEvent, ReviewTag
 from .screening import EmployerEvent, GigScreening
+from .verification import VerificationCheck, VerificationEvent, VerificationRequest
+from .whatsapp import WhatsAppMessage, WhatsAppOptIn
 
 __all__ = [
     "Alert",
@@ -18,4 +21,12 @@ __all__ = [
     "InboxItem",
     "Notification",
     "Report",
+    "Review",
+    "ReviewEvent",
+    "ReviewTag",
+    "VerificationCheck",
+    "VerificationEvent",
+    "VerificationRequest",
+    "WhatsAppMessage",
+    "WhatsAppOptIn",
 ]

@@ -12,6 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from listings.models import Report
+from listings.reviews.services import review_submit
 from tests import factories
 
 ROLES = ("anonymous", "worker", "other_worker", "owner", "other_employer", "moderator")
@@ -77,6 +78,18 @@ def unsubscribe_token(w):
     from listings.unsubscribe import unsubscribe_token
 
     return {"token": unsubscribe_token(alert=w.alert)}
+
+
+def hired_application(w):
+    """The world's application, moved on to `hired` (reviews open)."""
+    w.application.status = "hired"
+    w.application.save(update_fields=["status"])
+    return {"pk": w.application.pk}
+
+
+def review_of_owner(w):
+    hired_application(w)
+    return {"pk": review_submit(application=w.application, by=w.users["worker"], rating=4).pk}
 
 
 ALL_LOGIN_405 = (LOGIN, 405, 405, 405, 405, 405)
@@ -308,6 +321,36 @@ MATRIX = [
         "POST",
         {},
         (405,) * 6,
+    ),
+    # Reviews: "worker" was hired by "owner"; only the two of them may write.
+    ("listings:review_write", hired_application, "GET", None, (LOGIN, 200, 404, 200, 404, 404)),
+    ("listings:review_write", pk_of("application"), "GET", None, (LOGIN, 302, 404, 302, 404, 404)),
+    ("listings:review_write", hired_application, "POST", {"rating": "5"}, (LOGIN, 302, 404, 302, 404, 404)),
+    ("listings:review_queue", no_args, "GET", None, STAFF_ONLY),
+    ("listings:review_queue", no_args, "POST", {}, STAFF_ONLY),
+    (
+        "listings:review_moderate",
+        review_of_owner,
+        "GET",
+        None,
+        (LOGIN, 404, 404, 404, 404, 405),
+        {"action": "hide"},
+    ),
+    (
+        "listings:review_moderate",
+        review_of_owner,
+        "POST",
+        {"reason": "Data pribadi"},
+        (LOGIN, 404, 404, 404, 404, 302),
+        {"action": "hide"},
+    ),
+    (
+        "listings:review_moderate",
+        review_of_owner,
+        "POST",
+        {},
+        (LOGIN, 404, 404, 404, 404, 404),
+        {"action": "delete"},
     ),
     ("listings:application_portfolio", pk_of("application"), "GET", None, (LOGIN, *(404,) * 5)),
     ("listings:application_portfolio", pk_of("application"), "POST", {}, (LOGIN, *(405,) * 5)),
