@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig, Review
 from listings.reviews.selectors import review_summary, reviews_about
+from listings.verification.selectors import verification_badge
 
 from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
 from .models import EmployerProfile, User, WorkerProfile
@@ -58,6 +59,7 @@ def employer_public(request, pk: int):
     context = {
         "profile": profile,
         "gigs": gigs,
+        "badge": verification_badge(profile),
         **_reviews_context(profile.user, Review.Direction.OF_EMPLOYER),
     }
     return render(request, "accounts/employer_public.html", context)

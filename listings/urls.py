@@ -11,12 +11,14 @@ from . import (
     views_safety,
 )
 from .reviews.urls import urlpatterns as review_urls
+from .verification.urls import urlpatterns as verification_urls
 
 app_name = "listings"
 
 urlpatterns = [
     # Before "lamaran/<pk>/<action>/" and "moderasi/...": more specific paths first.
     *review_urls,
+    *verification_urls,
     path("", views.home, name="home"),
     path("lowongan/", views.gig_list, name="gig_list"),
     path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),

@@ -7,7 +7,11 @@ from rest_framework import generics, serializers
 
 from ..filters import GigSearchFilter
 from ..models import Gig
+from ..verification.selectors import granted_prefetch
 from .serializers import GigDetailSerializer, GigSerializer
+
+# What each gig's employer badge says, fetched once per page instead of once per gig.
+_BADGES = granted_prefetch("employer__employer_profile__verification_requests")
 
 # Every answer the API can give is documented, so clients (and schemathesis) can rely on it.
 _DETAIL = inline_serializer("ErrorDetail", fields={"detail": serializers.CharField()})
@@ -36,6 +40,9 @@ class GigListView(generics.ListAPIView):
     filterset_class = GigSearchFilter
     queryset = Gig.objects.published()
 
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).prefetch_related(_BADGES)
+
 
 @extend_schema(
     parameters=[
@@ -49,4 +56,4 @@ class GigDetailView(generics.RetrieveAPIView):
     serializer_class = GigDetailSerializer
 
     def get_queryset(self):
-        return Gig.objects.published().with_card_data().defer("search_vector")
+        return Gig.objects.published().with_card_data().defer("search_vector").prefetch_related(_BADGES)
