@@ -19,6 +19,7 @@ from accounts.models import User
 from . import inbox
 from .models import Application, ApplicationEvent, Gig
 from .vocabulary import ApplicationStatus, GigStatus
+from .whatsapp.services import application_update_queue
 
 S = ApplicationStatus
 
@@ -209,6 +210,9 @@ def _notify(application: Application, action: str) -> None:
         text = notice_text(application, action)
     inbox.inbox_item_create(user=recipient, kind="application", text=text, url=application.get_absolute_url())
     transaction.on_commit(lambda: tasks.send_application_email.delay(application.pk, action))
+    whatsapp_id = application_update_queue(application=application, action=action, text=text)
+    if whatsapp_id is not None:
+        transaction.on_commit(lambda: tasks.send_whatsapp_message.delay(whatsapp_id))
 
 
 def notice_text(application: Application, action: str) -> str:

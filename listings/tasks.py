@@ -7,6 +7,7 @@ from accounts.models import User
 
 from . import emails, notifications, services
 from .models import Application, Gig, Report
+from .whatsapp import services as whatsapp_services
 
 
 @shared_task
@@ -99,6 +100,12 @@ def create_notifications(gig_id: int, rows: list[list]) -> int:
 def deliver_notifications(notification_ids: list[int]) -> dict:
     """Send a batch of instant notifications; failed ones are retried with backoff."""
     return notifications.notifications_deliver(ids=notification_ids)
+
+
+@shared_task(max_retries=6, **RELIABLE)
+def send_whatsapp_message(message_id: int) -> str:
+    """One application update on WhatsApp (ledger row); busy or unreachable API: retried."""
+    return whatsapp_services.message_deliver(message_id=message_id)
 
 
 @shared_task(**RELIABLE)

@@ -12,6 +12,7 @@ from . import (
 )
 from .reviews.urls import urlpatterns as review_urls
 from .verification.urls import urlpatterns as verification_urls
+from .whatsapp.urls import urlpatterns as whatsapp_urls
 
 app_name = "listings"
 
@@ -19,6 +20,7 @@ urlpatterns = [
     # Before "lamaran/<pk>/<action>/" and "moderasi/...": more specific paths first.
     *review_urls,
     *verification_urls,
+    *whatsapp_urls,
     path("", views.home, name="home"),
     path("lowongan/", views.gig_list, name="gig_list"),
     path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),

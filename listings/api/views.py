@@ -7,11 +7,16 @@ from rest_framework import generics, serializers
 
 from ..filters import GigSearchFilter
 from ..models import Gig
-from ..verification.selectors import granted_prefetch
+from ..verification.selectors import badges_attach
 from .serializers import GigDetailSerializer, GigSerializer
 
-# What each gig's employer badge says, fetched once per page instead of once per gig.
-_BADGES = granted_prefetch("employer__employer_profile__verification_requests")
+
+def _with_badges(gigs):
+    """What each employer's badge says, loaded once per page instead of once per gig."""
+    if gigs is not None:
+        badges_attach(getattr(gig.employer, "employer_profile", None) for gig in gigs)
+    return gigs
+
 
 # Every answer the API can give is documented, so clients (and schemathesis) can rely on it.
 _DETAIL = inline_serializer("ErrorDetail", fields={"detail": serializers.CharField()})
@@ -40,8 +45,8 @@ class GigListView(generics.ListAPIView):
     filterset_class = GigSearchFilter
     queryset = Gig.objects.published()
 
-    def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).prefetch_related(_BADGES)
+    def paginate_queryset(self, queryset):
+        return _with_badges(super().paginate_queryset(queryset))
 
 
 @extend_schema(
@@ -56,4 +61,4 @@ class GigDetailView(generics.RetrieveAPIView):
     serializer_class = GigDetailSerializer
 
     def get_queryset(self):
-        return Gig.objects.published().with_card_data().defer("search_vector").prefetch_related(_BADGES)
+        return Gig.objects.published().with_card_data().defer("search_vector")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import EmployerProfile
 
@@ -26,13 +27,18 @@ class Badge:
         return [str(VerificationCheck(code).label) for code in self.checks]
 
 
-def granted_prefetch(path: str = "verification_requests") -> Prefetch:
-    """Prefetch for lists (API, cards): the latest granted request as `granted_verifications`."""
-    return Prefetch(
-        path,
-        queryset=VerificationRequest.objects.filter(status=GRANTED).order_by("-decided_at", "-pk"),
-        to_attr="granted_verifications",
-    )
+def badges_attach(profiles: Iterable[EmployerProfile | None]) -> None:
+    """For lists (API pages): load what every verified profile's badge says in one query,
+    and none at all when no profile on the page is verified."""
+    verified = {p.pk: p for p in profiles if p is not None and p.is_verified}
+    for profile in verified.values():
+        profile.granted_verifications = []
+    if not verified:
+        return
+    for request in VerificationRequest.objects.filter(status=GRANTED, profile_id__in=verified).order_by(
+        "-decided_at", "-pk"
+    ):
+        verified[request.profile_id].granted_verifications.append(request)
 
 
 def verification_badge(profile: EmployerProfile | None) -> Badge | None:

@@ -386,6 +386,9 @@ MATRIX = [
         (LOGIN, 404, 404, 404, 404, 405),
         {"kind": "ktp"},
     ),
+    # WhatsApp notification settings: workers only (WhatsApp is unconfigured in this world).
+    ("listings:whatsapp_settings", no_args, "GET", None, WORKERS_ONLY),
+    ("listings:whatsapp_settings", no_args, "POST", {"action": "stop"}, (LOGIN, 302, 302, 404, 404, 404)),
     ("listings:application_portfolio", pk_of("application"), "GET", None, (LOGIN, *(404,) * 5)),
     ("listings:application_portfolio", pk_of("application"), "POST", {}, (LOGIN, *(405,) * 5)),
 ]
