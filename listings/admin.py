@@ -260,3 +260,4 @@ class InboxItemAdmin(admin.ModelAdmin):
 from . import admin_alerts  # noqa: E402,F401  (alerts and the notification delivery log)
 from .reviews import admin as reviews_admin  # noqa: E402,F401
 from .verification import admin as verification_admin  # noqa: E402,F401
+from .whatsapp import admin as whatsapp_admin  # noqa: E402,F401

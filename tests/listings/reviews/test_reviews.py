@@ -176,3 +176,10 @@ def test_well_reviewed_employer_counts_as_a_known_business_for_screening(employe
         services.review_submit(application=application, by=employer, rating=5)
     assert selectors.employer_review_trust(employer.pk).well_reviewed
     assert subject_for(gig).business_presence
+
+
+def test_worker_data_export_includes_reviews(client_for, hired, employer, worker):
+    _both_write(hired, employer, worker)
+    data = client_for(worker).get(reverse("accounts:worker_data_export")).json()
+    assert [r["comment"] for r in data["reviews_written"]] == ["Oke"]
+    assert [r["comment"] for r in data["reviews_received"]] == ["Rajin"]

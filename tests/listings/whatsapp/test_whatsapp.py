@@ -213,3 +213,10 @@ def test_worker_without_a_number_is_told_to_add_one(cloud_api, worker):
     with pytest.raises(whatsapp.WhatsAppOptInError, match="nomor WhatsApp di profil"):
         whatsapp.whatsapp_code_send(worker=worker)
     assert not cloud_api.requests
+
+
+def test_worker_data_export_includes_the_whatsapp_opt_in(cloud_api, client_for, worker):
+    opt_in(worker, cloud_api)
+    data = client_for(worker).get(reverse("accounts:worker_data_export")).json()
+    assert data["whatsapp_notifications"]["phone"] == "+6285712345678"
+    assert data["whatsapp_notifications"]["active"] is True
