@@ -1,13 +1,18 @@
 """Demo data for the quick start (`manage.py seed_demo`). Idempotent: keyed by email and title."""
 
+import io
 from datetime import time, timedelta
 
 from allauth.account.models import EmailAddress
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from listings import safety
-from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.models import Application, Gig, GigEvent, GigTimeWindow, Review
+from listings.reviews.services import review_submit
+from listings.verification.services import verification_request_submit
 from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile
@@ -337,6 +342,8 @@ def seed(stdout=None) -> dict[str, int]:
         if status == GigStatus.PENDING:
             safety.gig_screen(gig=gig)  # the moderator sees automatic scam flags in the queue
     seed_worker_demo(employers[0])
+    seed_reviews_demo()
+    seed_verification_demo(moderator)
     return {"gigs_created": created, "gigs_total": Gig.objects.count()}
 
 
@@ -405,6 +412,12 @@ APPLICATIONS = [
         "Admin WA Laundry Malam (Dari Rumah)",
         "hired",
         "Saya biasa pegang WA toko sampai malam.",
+    ),
+    (
+        "dewi@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "hired",
+        "Saya bisa gantian shift malam dengan admin lain.",
     ),
     (
         "dewi@contoh.id",
@@ -510,3 +523,80 @@ def seed_worker_demo(employer: User) -> int:
             for i, step in enumerate(path)
         )
     return made
+
+
+# --- reviews and a verification request (issue 16) --------------------------------------
+
+# (worker email, gig title, who writes: "worker" / "employer", rating, tags, comment)
+REVIEWS = [
+    (
+        "dewi@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "worker",
+        5,
+        ["pays_on_time", "clear_instructions"],
+        "Gaji dibayar tiap Sabtu tanpa telat, SOP balas chat jelas.",
+    ),
+    (
+        "dewi@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "employer",
+        5,
+        ["responsive", "thorough"],
+        "Fast respon, catatan order rapi.",
+    ),
+    # Siti has written hers; the laundry owner has not yet, so on the quick start the owner
+    # sees "Tulis ulasan" and Siti's review stays private until then (or 14 days).
+    (
+        "siti@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "worker",
+        4,
+        ["pays_on_time", "responsive"],
+        "Owner cepat balas kalau ada komplain pelanggan.",
+    ),
+]
+
+
+def seed_reviews_demo() -> int:
+    """Reviews through the one door (`review_submit`); skipped when already written."""
+    made = 0
+    for email, title, side, rating, tags, comment in REVIEWS:
+        application = Application.objects.filter(worker__email=email, gig__title=title).first()
+        if application is None:
+            continue
+        author = application.worker if side == "worker" else application.gig.employer
+        if Review.objects.filter(application=application, author=author).exists():
+            continue
+        review_submit(application=application, by=author, rating=rating, tags=tags, comment=comment)
+        made += 1
+    return made
+
+
+def _demo_image(text: str, name: str) -> ContentFile:
+    """A plainly fake picture for demo evidence (never a real document)."""
+    image = Image.new("RGB", (480, 300), (236, 242, 248))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((8, 8, 471, 291), outline=(30, 64, 120), width=4)
+    draw.text((24, 130), text, fill=(30, 64, 120))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def seed_verification_demo(moderator: User) -> int:
+    """One pending request (the sambal kitchen) for the moderators' queue; idempotent."""
+    profile = EmployerProfile.objects.filter(user__email="dapur@sambalbuyati.id").first()
+    if profile is None or profile.is_verified or profile.verification_requests.exists():
+        return 0
+    verification_request_submit(
+        profile=profile,
+        by=profile.user,
+        nib="9120003456789",
+        marketplace_url="https://tokopedia.com/sambalbuyati",
+        instagram_url="https://instagram.com/sambalbuyati",
+        shop_photo=_demo_image("DEMO - foto dapur Sambal Bu Yati", "dapur.png"),
+        ktp=_demo_image("CONTOH KTP - DATA DEMO, BUKAN ASLI", "ktp.png"),
+        note="Dapur di rumah, kirim lewat Shopee dan WA.",
+    )
+    return 1
