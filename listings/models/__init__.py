@@ -6,7 +6,7 @@ from .moderation import GigEvent, Report
 from .review import Review, ReviewEvent, ReviewTag
 from .screening import EmployerEvent, GigScreening
 from .verification import VerificationCheck, VerificationEvent, VerificationRequest
-from .whatsapp import WhatsAppMessage, WhatsAppOptIn
+from .whatsapp import WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 
 __all__ = [
     "Alert",
@@ -29,4 +29,5 @@ __all__ = [
     "VerificationRequest",
     "WhatsAppMessage",
     "WhatsAppOptIn",
+    "WhatsAppOptInEvent",
 ]

@@ -67,3 +67,27 @@ class WhatsAppMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.status})"
+
+
+class WhatsAppOptInEvent(models.Model):
+    """Consent trail (UU PDP): when a code was sent, the number verified, notifications stopped."""
+
+    class Action(models.TextChoices):
+        CODE_SENT = "code_sent", _("Kode dikirim")
+        VERIFIED = "verified", _("Nomor terverifikasi, notifikasi aktif")
+        OPTED_OUT = "opted_out", _("Notifikasi dimatikan")
+
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="whatsapp_opt_in_events"
+    )
+    action = models.CharField(_("tindakan"), max_length=10, choices=Action.choices)
+    phone = models.CharField(_("nomor WhatsApp"), max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("riwayat langganan WhatsApp")
+        verbose_name_plural = _("riwayat langganan WhatsApp")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id}: {self.action}"

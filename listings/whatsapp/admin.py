@@ -3,7 +3,7 @@ Read-only: opt-ins change only through the worker's own settings page."""
 
 from django.contrib import admin
 
-from ..models import WhatsAppMessage, WhatsAppOptIn
+from ..models import WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -28,4 +28,12 @@ class WhatsAppMessageAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "key", "worker", "template", "status", "attempts", "sent_at")
     list_filter = ("status", "template")
     search_fields = ("key", "worker__email", "provider_id", "last_error")
+    list_select_related = ("worker",)
+
+
+@admin.register(WhatsAppOptInEvent)
+class WhatsAppOptInEventAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "worker", "action", "phone")
+    list_filter = ("action",)
+    search_fields = ("worker__email", "phone")
     list_select_related = ("worker",)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 
-from ..models import Application, WhatsAppMessage, WhatsAppOptIn
+from ..models import Application, WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 from . import client
 
 CODE_TTL = timedelta(minutes=10)
@@ -86,8 +86,14 @@ def whatsapp_code_send(*, worker: User) -> WhatsAppOptIn:
     opt_in.code_hash = _code_hash(worker.pk, code)
     opt_in.code_sent_at = now
     opt_in.code_attempts = 0
-    opt_in.save()
+    with transaction.atomic():
+        opt_in.save()
+        _event(opt_in, WhatsAppOptInEvent.Action.CODE_SENT)
     return opt_in
+
+
+def _event(opt_in: WhatsAppOptIn, action: str) -> None:
+    WhatsAppOptInEvent.objects.create(worker_id=opt_in.worker_id, action=action, phone=opt_in.phone)
 
 
 CODE_PROBLEMS = {
@@ -127,6 +133,7 @@ def whatsapp_code_confirm(*, worker: User, code: str) -> WhatsAppOptIn:
             opt_in.code_hash = ""
             opt_in.code_attempts = 0
             opt_in.save()
+            _event(opt_in, WhatsAppOptInEvent.Action.VERIFIED)
     if problem is not None:
         raise WhatsAppOptInError(CODE_PROBLEMS[problem], code=problem)
     return opt_in
@@ -138,7 +145,9 @@ def whatsapp_opt_out(*, worker: User) -> WhatsAppOptIn | None:
     if opt_in is not None and opt_in.active:
         opt_in.active = False
         opt_in.opted_out_at = timezone.now()
-        opt_in.save(update_fields=["active", "opted_out_at", "updated_at"])
+        with transaction.atomic():
+            opt_in.save(update_fields=["active", "opted_out_at", "updated_at"])
+            _event(opt_in, WhatsAppOptInEvent.Action.OPTED_OUT)
     return opt_in
 
 

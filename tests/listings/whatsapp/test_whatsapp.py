@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from listings import applications, notifications, services
-from listings.models import Alert, InboxItem, Notification, WhatsAppMessage, WhatsAppOptIn
+from listings.models import Alert, InboxItem, Notification, WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 from listings.unsubscribe import unsubscribe_alerts
 from listings.whatsapp import client
 from listings.whatsapp import services as whatsapp
@@ -61,6 +61,13 @@ def test_opt_in_verifies_the_number_with_a_code(cloud_api, worker):
         whatsapp.whatsapp_code_confirm(worker=worker, code=wrong)
     assert not WhatsAppOptIn.objects.get().active
     assert whatsapp.whatsapp_code_confirm(worker=worker, code=f"{code[:3]} {code[3:]}").active
+    whatsapp.whatsapp_opt_out(worker=worker)
+    trail = list(WhatsAppOptInEvent.objects.order_by("pk").values_list("action", "phone"))
+    assert trail == [
+        ("code_sent", "+6285712345678"),
+        ("verified", "+6285712345678"),
+        ("opted_out", "+6285712345678"),
+    ]
 
 
 def test_too_many_wrong_codes_lock_the_code(cloud_api, worker):
