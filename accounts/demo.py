@@ -1,14 +1,19 @@
 """Demo data for the quick start (`manage.py seed_demo`). Idempotent: keyed by email and title."""
 
+import io
 from datetime import time
 
 from allauth.account.models import EmailAddress
+from django.core.files.base import ContentFile
 from django.db import transaction
+from PIL import Image, ImageDraw
 
 from listings.applications import services as application_services
 from listings.gigs import services as gig_services
-from listings.models import Application, Gig
+from listings.models import Application, Gig, Review
+from listings.reviews.services import review_submit
 from listings.trust import services as safety
+from listings.verification.services import verification_request_submit
 from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile
@@ -351,6 +356,8 @@ def seed(stdout=None) -> dict[str, int]:
     seed_worker_demo(employers[0], moderator=moderator)
     for gig, status in created:
         _finish(gig, status, moderator=moderator)
+    seed_reviews_demo()
+    seed_verification_demo(moderator)
     return {"gigs_created": len(created), "gigs_total": Gig.objects.count()}
 
 
@@ -422,6 +429,12 @@ APPLICATIONS = [
     ),
     (
         "dewi@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "hired",
+        "Saya bisa gantian shift malam dengan admin lain.",
+    ),
+    (
+        "dewi@contoh.id",
         "Admin Online Olshop Hijab (WFH, Part Time)",
         "sent",
         "Saya ibu rumah tangga, siap fast respon.",
@@ -486,3 +499,80 @@ def seed_worker_demo(employer: User, *, moderator: User) -> int:
             application = STEP[step](application=application, by=gig.employer)
         made += 1
     return made
+
+
+# --- reviews and a verification request (issue 16) --------------------------------------
+
+# (worker email, gig title, who writes: "worker" / "employer", rating, tags, comment)
+REVIEWS = [
+    (
+        "dewi@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "worker",
+        5,
+        ["pays_on_time", "clear_instructions"],
+        "Gaji dibayar tiap Sabtu tanpa telat, SOP balas chat jelas.",
+    ),
+    (
+        "dewi@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "employer",
+        5,
+        ["responsive", "thorough"],
+        "Fast respon, catatan order rapi.",
+    ),
+    # Siti has written hers; the laundry owner has not yet, so on the quick start the owner
+    # sees "Tulis ulasan" and Siti's review stays private until then (or 14 days).
+    (
+        "siti@contoh.id",
+        "Admin WA Laundry Malam (Dari Rumah)",
+        "worker",
+        4,
+        ["pays_on_time", "responsive"],
+        "Owner cepat balas kalau ada komplain pelanggan.",
+    ),
+]
+
+
+def seed_reviews_demo() -> int:
+    """Reviews through the one door (`review_submit`); skipped when already written."""
+    made = 0
+    for email, title, side, rating, tags, comment in REVIEWS:
+        application = Application.objects.filter(worker__email=email, gig__title=title).first()
+        if application is None:
+            continue
+        author = application.worker if side == "worker" else application.gig.employer
+        if Review.objects.filter(application=application, author=author).exists():
+            continue
+        review_submit(application=application, by=author, rating=rating, tags=tags, comment=comment)
+        made += 1
+    return made
+
+
+def _demo_image(text: str, name: str) -> ContentFile:
+    """A plainly fake picture for demo evidence (never a real document)."""
+    image = Image.new("RGB", (480, 300), (236, 242, 248))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((8, 8, 471, 291), outline=(30, 64, 120), width=4)
+    draw.text((24, 130), text, fill=(30, 64, 120))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def seed_verification_demo(moderator: User) -> int:
+    """One pending request (the sambal kitchen) for the moderators' queue; idempotent."""
+    profile = EmployerProfile.objects.filter(user__email="dapur@sambalbuyati.id").first()
+    if profile is None or profile.is_verified or profile.verification_requests.exists():
+        return 0
+    verification_request_submit(
+        profile=profile,
+        by=profile.user,
+        nib="9120003456789",
+        marketplace_url="https://tokopedia.com/sambalbuyati",
+        instagram_url="https://instagram.com/sambalbuyati",
+        shop_photo=_demo_image("DEMO - foto dapur Sambal Bu Yati", "dapur.png"),
+        ktp=_demo_image("CONTOH KTP - DATA DEMO, BUKAN ASLI", "ktp.png"),
+        note="Dapur di rumah, kirim lewat Shopee dan WA.",
+    )
+    return 1

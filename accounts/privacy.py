@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from listings.applications.services import applications_anonymise_for_deleted_worker
-from listings.models import Application, InboxItem
+from listings.models import Application, InboxItem, Review, WhatsAppOptIn
 
 from .models import User
 
@@ -46,6 +46,9 @@ def worker_data_export(*, user: User) -> dict[str, Any]:
         "applications": [],
         "notifications": [],
         "reports": [],
+        "reviews_written": [],
+        "reviews_received": [],
+        "whatsapp_notifications": None,
     }
     if profile is not None:
         data["worker_profile"] = {
@@ -117,6 +120,30 @@ def worker_data_export(*, user: User) -> dict[str, Any]:
                 "created_at": _iso(report.created_at),
             }
         )
+    for key, reviews in (
+        ("reviews_written", Review.objects.filter(author=user)),
+        ("reviews_received", Review.objects.filter(subject=user)),
+    ):
+        for review in reviews.order_by("created_at", "pk"):
+            data[key].append(
+                {
+                    "application_id": review.application_id,
+                    "rating": review.rating,
+                    "tags": review.tags,
+                    "comment": review.comment,
+                    "created_at": _iso(review.created_at),
+                    "visible_from": _iso(review.visible_from),
+                    "hidden": review.is_hidden,
+                }
+            )
+    opt_in = WhatsAppOptIn.objects.filter(worker=user).first()
+    if opt_in is not None:
+        data["whatsapp_notifications"] = {
+            "phone": opt_in.phone,
+            "active": opt_in.active,
+            "verified_at": _iso(opt_in.verified_at),
+            "opted_out_at": _iso(opt_in.opted_out_at),
+        }
     return data
 
 

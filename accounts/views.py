@@ -14,7 +14,9 @@ from django_ratelimit.exceptions import Ratelimited
 
 from jobboard.hardening import PRIVATE_CACHE_CONTROL
 from listings.gigs.forms import TimeWindowFormSet, time_windows_from
-from listings.models import Gig
+from listings.models import Gig, Review
+from listings.reviews.selectors import review_summary, reviews_about
+from listings.verification.selectors import verification_badge
 
 from .downloads import portfolio_pdf_response
 from .forms import AccountDeleteForm, EmployerProfileForm, LoginLinkForm, WorkerProfileForm
@@ -56,8 +58,21 @@ def employer_profile(request):
 
 def employer_public(request, pk: int):
     profile = get_object_or_404(EmployerProfile.objects.select_related("user"), pk=pk)
-    gigs = Gig.objects.published().filter(employer=profile.user).order_by("-published_at")
-    return render(request, "accounts/employer_public.html", {"profile": profile, "gigs": gigs})
+    gigs = Gig.objects.published().with_card_data().filter(employer=profile.user).order_by("-published_at")
+    context = {
+        "profile": profile,
+        "gigs": gigs,
+        "badge": verification_badge(profile),
+        **_reviews_context(profile.user, Review.Direction.OF_EMPLOYER),
+    }
+    return render(request, "accounts/employer_public.html", context)
+
+
+def _reviews_context(user: User, direction: str) -> dict:
+    return {
+        "summary": review_summary(user, direction=direction),
+        "reviews": reviews_about(user, direction=direction)[:10],
+    }
 
 
 @role_required(WORKER)
@@ -97,7 +112,8 @@ def worker_public(request, pk: int):
         .filter(user__is_active=True, user__role=User.Role.WORKER, user__banned_at__isnull=True),
         pk=pk,
     )
-    return render(request, "accounts/worker_public.html", {"profile": profile})
+    context = {"profile": profile, **_reviews_context(profile.user, Review.Direction.OF_WORKER)}
+    return render(request, "accounts/worker_public.html", context)
 
 
 @role_required(WORKER)

@@ -212,6 +212,19 @@ NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
 # Claim lease and safety-net timing: the hardening block at the end.
 ALERT_UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90
 
+# WhatsApp Business Cloud API (listings/whatsapp.py). Off unless both the phone number id and
+# the access token are set; template names are the ones approved in WhatsApp Manager.
+WHATSAPP_PHONE_NUMBER_ID = env("WHATSAPP_PHONE_NUMBER_ID", default="")
+WHATSAPP_ACCESS_TOKEN = env("WHATSAPP_ACCESS_TOKEN", default="")
+WHATSAPP_API_BASE = env("WHATSAPP_API_BASE", default="https://graph.facebook.com")
+WHATSAPP_API_VERSION = env("WHATSAPP_API_VERSION", default="v21.0")
+WHATSAPP_TIMEOUT_SECONDS = env.float("WHATSAPP_TIMEOUT_SECONDS", default=10.0)
+WHATSAPP_TEMPLATE_LANGUAGE = env("WHATSAPP_TEMPLATE_LANGUAGE", default="id")
+WHATSAPP_TEMPLATE_MATCH = env("WHATSAPP_TEMPLATE_MATCH", default="loker_baru_cocok")
+WHATSAPP_TEMPLATE_APPLICATION = env("WHATSAPP_TEMPLATE_APPLICATION", default="kabar_lamaran")
+WHATSAPP_TEMPLATE_SHORTLIST = env("WHATSAPP_TEMPLATE_SHORTLIST", default="masuk_daftar_pilihan")
+WHATSAPP_TEMPLATE_VERIFY = env("WHATSAPP_TEMPLATE_VERIFY", default="kode_verifikasi")
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -15,5 +15,6 @@ class ListingsConfig(AppConfig):
         from .messaging import tasks as messaging_tasks  # noqa: F401
         from .search.sync import on_post_migrate
         from .trust import tasks as trust_tasks  # noqa: F401
+        from .whatsapp import tasks as whatsapp_tasks  # noqa: F401
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="listings_sync_search_concepts")

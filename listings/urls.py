@@ -4,13 +4,20 @@ from listings.alerts import views as alerts
 from listings.applications import views as applications
 from listings.gigs import views as gigs
 from listings.messaging import views as messaging
+from listings.reviews.urls import urlpatterns as review_urls
 from listings.search import feeds
 from listings.search import views as search
 from listings.trust import views as trust
+from listings.verification.urls import urlpatterns as verification_urls
+from listings.whatsapp.urls import urlpatterns as whatsapp_urls
 
 app_name = "listings"
 
 urlpatterns = [
+    # Before "lamaran/<pk>/<action>/" and "moderasi/...": more specific paths first.
+    *review_urls,
+    *verification_urls,
+    *whatsapp_urls,
     path("", search.home, name="home"),
     path("lowongan/", search.gig_list, name="gig_list"),
     path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),

@@ -1,10 +1,15 @@
 """The main pages, each as (name, who looks at it, URL), shared by the page-weight budget and
 the accessibility checks, and an HTML parser that lists what a page makes the browser load."""
 
+import io
 from html.parser import HTMLParser
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
+from listings.reviews.services import review_submit
+from listings.verification.services import verification_request_submit
 from tests import factories
 
 
@@ -42,6 +47,7 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
     for _ in range(5):
         factories.ApplicationFactory(gig=gig)
     factories.AlertFactory(worker=users["worker"], q="cs wfh", work_mode="remote")
+    reviews = _reviews_and_verification(employer, gigs, users)
     pages = [
         ("home", "anonymous", reverse("listings:home")),
         ("search", "anonymous", reverse("listings:gig_list") + "?q=cs+wfh"),
@@ -67,8 +73,51 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
         ("apply form", "worker", reverse("listings:apply", args=[gigs[1].pk, gigs[1].slug])),
         ("inbox", "worker", reverse("listings:inbox")),
         ("job alerts", "worker", reverse("listings:alert_list")),
+        ("review form", "worker", reverse("listings:review_write", args=[reviews["to_write"].pk])),
+        ("review moderation", "moderator", reverse("listings:review_queue")),
+        ("verification request", "employer", reverse("listings:verification_request")),
+        ("verification queue", "moderator", reverse("listings:verification_queue")),
+        (
+            "verification review",
+            "moderator",
+            reverse("listings:verification_review", args=[reviews["verification"].pk]),
+        ),
+        ("whatsapp settings", "worker", reverse("listings:whatsapp_settings")),
     ]
-    return pages, users, {profile.instagram_url, profile.marketplace_url}
+    evidence = reviews["verification"]
+    links = {profile.instagram_url, profile.marketplace_url, evidence.instagram_url, evidence.marketplace_url}
+    return pages, users, links
+
+
+def _reviews_and_verification(employer, gigs, users) -> dict:
+    """Reviews on the employer page (five finished hires), a hire the worker can still review,
+    and another business's pending verification request with its evidence."""
+    for gig in gigs[2:7]:
+        hired = factories.ApplicationFactory(gig=gig, status="hired")
+        review_submit(
+            application=hired,
+            by=hired.worker,
+            rating=5,
+            tags=["pays_on_time", "clear_instructions", "responsive"],
+            comment="Gaji dibayar tepat waktu tiap minggu, instruksi jelas dan owner ramah. " * 3,
+        )
+        review_submit(
+            application=hired, by=employer, rating=4, tags=["thorough"], comment="Teliti dan cepat."
+        )
+    to_write = factories.ApplicationFactory(gig=gigs[8], worker=users["worker"], status="hired")
+    other = factories.EmployerFactory()
+    photo = io.BytesIO()
+    Image.new("RGB", (64, 48), (180, 90, 40)).save(photo, format="PNG")
+    verification = verification_request_submit(
+        profile=other.employer_profile,
+        by=other,
+        nib="9120001234567",
+        marketplace_url="https://shopee.co.id/tokolain",
+        instagram_url="https://instagram.com/tokolain",
+        shop_photo=SimpleUploadedFile("toko.png", photo.getvalue(), content_type="image/png"),
+        ktp=SimpleUploadedFile("ktp.png", photo.getvalue(), content_type="image/png"),
+    )
+    return {"to_write": to_write, "verification": verification}
 
 
 class ResourceParser(HTMLParser):

@@ -27,6 +27,7 @@ from listings.alerts.matching import chunks, gig_matching_alerts
 from listings.alerts.unsubscribe import unsubscribe_url
 from listings.messaging import emails
 from listings.models import Alert, Gig, GigFanOut, Notification
+from listings.whatsapp.channel import instant_channels
 from listings.workflow import dispatch
 
 Status = Notification.Status
@@ -81,9 +82,17 @@ def notifications_create(*, gig_id: int, rows: Sequence[Sequence]) -> list[int]:
     Returns the ids of instant rows of this chunk still waiting to be sent — including rows
     an earlier, interrupted run created — so the caller can (re)schedule their delivery.
     """
+    # Instant matches of workers who opted in to WhatsApp go there instead of email.
+    whatsapp = instant_channels(worker_id for _, worker_id, frequency in rows if frequency == INSTANT)
     Notification.objects.bulk_create(
         [
-            Notification(gig_id=gig_id, alert_id=alert_id, worker_id=worker_id, frequency=frequency)
+            Notification(
+                gig_id=gig_id,
+                alert_id=alert_id,
+                worker_id=worker_id,
+                frequency=frequency,
+                channel=whatsapp.get(worker_id, "email") if frequency == INSTANT else "email",
+            )
             for alert_id, worker_id, frequency in rows
         ],
         ignore_conflicts=True,

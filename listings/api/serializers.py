@@ -2,15 +2,36 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Gig
+from ..verification.selectors import verification_badge
+
+
+class VerificationSerializer(serializers.Serializer):
+    verified_at = serializers.DateTimeField(allow_null=True)
+    checked = serializers.ListField(
+        child=serializers.CharField(), help_text="What a moderator checked: nib, marketplace, instagram, …"
+    )
 
 
 class EmployerSerializer(serializers.Serializer):
     name = serializers.SerializerMethodField()
+    verified = serializers.SerializerMethodField()
+    verification = serializers.SerializerMethodField()
 
     @extend_schema_field(serializers.CharField())
     def get_name(self, user) -> str:
         profile = getattr(user, "employer_profile", None)
         return profile.business_name if profile else user.display_name
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_verified(self, user) -> bool:
+        return verification_badge(getattr(user, "employer_profile", None)) is not None
+
+    @extend_schema_field(VerificationSerializer(allow_null=True))
+    def get_verification(self, user) -> dict | None:
+        badge = verification_badge(getattr(user, "employer_profile", None))
+        if badge is None:
+            return None
+        return VerificationSerializer({"verified_at": badge.verified_at, "checked": list(badge.checks)}).data
 
 
 class GigSerializer(serializers.ModelSerializer):

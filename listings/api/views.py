@@ -6,10 +6,19 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, serializers
 
 from listings.search.filters import GigSearchFilter
+from listings.verification.selectors import badges_attach
 
 from ..models import Gig
 from .pagination import SearchPagination
 from .serializers import GigDetailSerializer, GigSerializer
+
+
+def _with_badges(gigs):
+    """What each employer's badge says, loaded once per page instead of once per gig."""
+    if gigs is not None:
+        badges_attach(getattr(gig.employer, "employer_profile", None) for gig in gigs)
+    return gigs
+
 
 # Every answer the API can give is documented, so clients (and schemathesis) can rely on it.
 _DETAIL = inline_serializer("ErrorDetail", fields={"detail": serializers.CharField()})
@@ -39,6 +48,9 @@ class GigListView(generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = GigSearchFilter
     queryset = Gig.objects.published()
+
+    def paginate_queryset(self, queryset):
+        return _with_badges(super().paginate_queryset(queryset))
 
 
 @extend_schema(

@@ -18,6 +18,7 @@ from accounts.models import User
 from listings.messaging import services as inbox
 from listings.models import Application, ApplicationEvent, Gig
 from listings.vocabulary import ApplicationStatus, GigStatus
+from listings.whatsapp.services import application_update_queue
 from listings.workflow import StateMachine, enqueue
 
 S = ApplicationStatus
@@ -206,6 +207,9 @@ def _notify(application: Application, action: str) -> None:
         text = notice_text(application, action)
     inbox.inbox_item_create(user=recipient, kind="application", text=text, url=application.get_absolute_url())
     enqueue("listings.messaging.tasks.send_application_email", application.pk, action)
+    whatsapp_id = application_update_queue(application=application, action=action, text=text)
+    if whatsapp_id is not None:
+        enqueue("listings.whatsapp.tasks.send_whatsapp_message", whatsapp_id)
 
 
 def notice_text(application: Application, action: str) -> str:

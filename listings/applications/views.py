@@ -22,6 +22,7 @@ from listings.applications import services as applications
 from listings.applications.contact import contact_for
 from listings.applications.forms import ApplicantFilterForm, ApplyForm, BulkDeclineForm, EmployerNoteForm
 from listings.models import Application, Gig
+from listings.reviews.selectors import review_state
 from listings.vocabulary import ApplicationStatus, GigStatus
 
 
@@ -110,6 +111,7 @@ def application_detail(request, pk: int):
         "is_owner": is_owner,
         "contact": contact_for(application=application, viewer=request.user),
         "buttons": (EMPLOYER_BUTTONS if is_owner else WORKER_BUTTONS).for_(application),
+        "review": review_state(application, request.user),
     }
     if is_owner:
         context["note_form"] = EmployerNoteForm(instance=application)

@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from listings.models import Gig
+from listings.verification.selectors import verification_badge
 from listings.vocabulary import PayModel, Schedule, WorkMode
 
 _UNIT = {
@@ -36,6 +37,14 @@ def job_posting(gig: Gig) -> dict:
         "url": settings.SITE_URL + gig.get_absolute_url(),
         "directApply": True,
     }
+    badge = verification_badge(profile)
+    if badge is not None:
+        data["hiringOrganization"]["hasCredential"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "UMKM terverifikasi",
+            "recognizedBy": {"@type": "Organization", "name": "Loker CS", "url": settings.SITE_URL},
+            "description": "; ".join(badge.check_labels),
+        }
     if gig.pay_model in _UNIT:
         value = {"@type": "QuantitativeValue", "unitText": _UNIT[gig.pay_model], "minValue": gig.pay_min}
         if gig.pay_max:

@@ -3,7 +3,10 @@ from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
 from .moderation import GigEvent, Report, ReportEvent
+from .review import Review, ReviewEvent, ReviewTag
 from .screening import EmployerEvent, GigScreening
+from .verification import VerificationCheck, VerificationEvent, VerificationRequest
+from .whatsapp import WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 
 __all__ = [
     "Alert",
@@ -19,4 +22,13 @@ __all__ = [
     "Notification",
     "Report",
     "ReportEvent",
+    "Review",
+    "ReviewEvent",
+    "ReviewTag",
+    "VerificationCheck",
+    "VerificationEvent",
+    "VerificationRequest",
+    "WhatsAppMessage",
+    "WhatsAppOptIn",
+    "WhatsAppOptInEvent",
 ]

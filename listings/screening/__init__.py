@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..reviews.selectors import employer_review_trust
 from .board import Board, board_context, reusable_board_context
 from .engine import TEXT_FIELDS, Reason, ScreeningResult, Subject, evaluate, load_rules
 
@@ -47,7 +48,10 @@ def _has_business_presence(profile, texts: list[str]) -> bool:
         getattr(profile, name, "") for name in ("instagram_url", "marketplace_url", "website_url")
     ):
         return True
-    return any(_BUSINESS_LINK.search(t or "") for t in texts)
+    if any(_BUSINESS_LINK.search(t or "") for t in texts):
+        return True
+    # A track record here counts too: workers' reviews say this employer hires and pays.
+    return profile is not None and employer_review_trust(profile.user_id).well_reviewed
 
 
 def _whole_number(value) -> int | None:

@@ -26,7 +26,11 @@ def test_list_contract_shape_and_fields(client, published):
         "channels", "duties", "schedule", "url", "published_at",
     ):  # fmt: skip
         assert field in result
-    assert result["employer"] == {"name": published.employer.employer_profile.business_name}
+    assert result["employer"] == {
+        "name": published.employer.employer_profile.business_name,
+        "verified": False,
+        "verification": None,
+    }
     assert result["url"].endswith(published.get_absolute_url())
 
 

@@ -9,9 +9,12 @@ is left to chance. Objects belong to "owner" (an employer) and, for worker-owned
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from listings.models import Report
+from listings.reviews.services import review_submit
+from listings.verification.services import verification_request_submit
 from tests import factories
 
 ROLES = ("anonymous", "worker", "other_worker", "owner", "other_employer", "moderator")
@@ -79,6 +82,27 @@ def unsubscribe_token(w):
     from listings.alerts.unsubscribe import unsubscribe_token
 
     return {"token": unsubscribe_token(alert=w.alert)}
+
+
+def hired_application(w):
+    """The world's application, moved on to `hired` (reviews open)."""
+    w.application.status = "hired"
+    w.application.save(update_fields=["status"])
+    return {"pk": w.application.pk}
+
+
+def review_of_owner(w):
+    hired_application(w)
+    return {"pk": review_submit(application=w.application, by=w.users["worker"], rating=4).pk}
+
+
+def verification_of_owner(w):
+    owner = w.users["owner"]
+    ktp = SimpleUploadedFile("ktp.jpg", b"\xff\xd8\xff\xe0" + b"0" * 64, content_type="image/jpeg")
+    request = verification_request_submit(
+        profile=owner.employer_profile, by=owner, nib="9120001234567", ktp=ktp
+    )
+    return {"pk": request.pk}
 
 
 ALL_LOGIN_405 = (LOGIN, 405, 405, 405, 405, 405)
@@ -319,6 +343,62 @@ MATRIX = [
         {},
         (405,) * 6,
     ),
+    # Reviews: "worker" was hired by "owner"; only the two of them may write.
+    ("listings:review_write", hired_application, "GET", None, (LOGIN, 200, 404, 200, 404, 404)),
+    ("listings:review_write", pk_of("application"), "GET", None, (LOGIN, 302, 404, 302, 404, 404)),
+    ("listings:review_write", hired_application, "POST", {"rating": "5"}, (LOGIN, 302, 404, 302, 404, 404)),
+    ("listings:review_queue", no_args, "GET", None, STAFF_ONLY),
+    ("listings:review_queue", no_args, "POST", {}, STAFF_ONLY),
+    (
+        "listings:review_moderate",
+        review_of_owner,
+        "GET",
+        None,
+        (LOGIN, 404, 404, 404, 404, 405),
+        {"action": "hide"},
+    ),
+    (
+        "listings:review_moderate",
+        review_of_owner,
+        "POST",
+        {"reason": "Data pribadi"},
+        (LOGIN, 404, 404, 404, 404, 302),
+        {"action": "hide"},
+    ),
+    (
+        "listings:review_moderate",
+        review_of_owner,
+        "POST",
+        {},
+        (LOGIN, 404, 404, 404, 404, 404),
+        {"action": "delete"},
+    ),
+    # Verification: employers ask for their own business; evidence is for moderators only.
+    ("listings:verification_request", no_args, "GET", None, (LOGIN, 404, 404, 200, 200, 404)),
+    ("listings:verification_request", no_args, "POST", {}, (LOGIN, 404, 404, 200, 200, 404)),
+    ("listings:verification_queue", no_args, "GET", None, STAFF_ONLY),
+    ("listings:verification_queue", no_args, "POST", {}, STAFF_ONLY),
+    ("listings:verification_review", verification_of_owner, "GET", None, STAFF_ONLY),
+    (
+        "listings:verification_review",
+        verification_of_owner,
+        "POST",
+        {"decision": "decline", "reason": "Link toko mati"},
+        (LOGIN, 404, 404, 404, 404, 302),
+    ),
+    ("listings:verification_file", verification_of_owner, "GET", None, STAFF_ONLY, {"kind": "ktp"}),
+    ("listings:verification_file", verification_of_owner, "GET", None, (LOGIN, *(404,) * 5), {"kind": "x"}),
+    (
+        "listings:verification_file",
+        verification_of_owner,
+        "POST",
+        {},
+        (LOGIN, 404, 404, 404, 404, 405),
+        {"kind": "ktp"},
+    ),
+    # WhatsApp notification settings: workers only (WhatsApp is unconfigured in this world).
+    ("listings:whatsapp_settings", no_args, "GET", None, WORKERS_ONLY),
+    ("listings:whatsapp_settings", no_args, "POST", {"action": "stop"}, (LOGIN, 302, 302, 404, 404, 404)),
     ("listings:application_portfolio", pk_of("application"), "GET", None, (LOGIN, *(404,) * 5)),
     ("listings:application_portfolio", pk_of("application"), "POST", {}, (LOGIN, *(405,) * 5)),
 ]

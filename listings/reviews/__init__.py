@@ -1,0 +1,1 @@
+"""Two-way reviews after a hire or an ended trial: services (writes), selectors (reads), views."""

@@ -1,0 +1,1 @@
+"""Self-serve UMKM verification: the owner asks with evidence, a moderator decides."""
