@@ -83,6 +83,8 @@ class Lexicon:
     in_person: re.Pattern
     credit: re.Pattern
     in_your_name: re.Pattern
+    identity_use: re.Pattern
+    own_hiring: re.Pattern
     app_install: re.Pattern
     app_from_chat: re.Pattern
     accounts: re.Pattern
@@ -188,7 +190,12 @@ def _worker_pays(sentence: str, lex: Lexicon) -> bool:
 
 
 def _data_to_them(sentence: str, lex: Lexicon) -> bool:
-    if lex.warning.search(sentence) or lex.in_person.search(sentence) or lex.customer.search(sentence):
+    if lex.warning.search(sentence) or lex.in_person.search(sentence):
+        return False
+    mine = lex.in_your_name.search(sentence)
+    if mine and lex.identity_use.search(sentence, mine.end()) and not lex.own_hiring.search(sentence):
+        return True
+    if lex.customer.search(sentence):
         return False
     for item in (*lex.secret.finditer(sentence), *lex.identity.finditer(sentence)):
         if _negated(sentence, item.start(), lex):

@@ -54,7 +54,8 @@ _REPEATS = re.compile(r"([a-z])\1+")
 _WHITESPACE = re.compile(r"[ \t\r\f\v]+")
 # Possessive "-mu" on the nouns scams ask about: "rekeningmu" -> "rekening kamu".
 _POSSESSIVE_MU = re.compile(
-    r"\b(rekening|uang|dana|saldo|pribadi|data|ktp|akun|hp|nomor|modal|sendiri|atm|kartu|identitas)mu\b"
+    r"\b(rekening|uang|dana|saldo|pribadi|data|ktp|akun|hp|nomor|modal|sendiri|atm|kartu|identitas|rumah|"
+    r"alamat|nama|wajah|foto)mu\b"
 )
 
 

@@ -194,6 +194,16 @@ SIGNAL_CASES = [
         "Saat tanda tangan kontrak di kantor, bawa KTP asli dan fotokopi kartu keluarga.",
     ),
     (
+        "data_to_them",
+        "Foto wajah kamu dan KTP kamu dipakai untuk verifikasi akun nasabah baru.",
+        "Data diri kamu hanya digunakan untuk proses rekrutmen.",
+    ),
+    (
+        "receive_forward",
+        "Tiap hari ada paket ke rumahmu, ganti resi lalu kirim ke alamat baru yang kami tentukan.",
+        "Admin retur: terima paket dari pembeli lalu cek kondisi barang.",
+    ),
+    (
         "credit_in_name",
         "Kami bantu buatkan akun paylater atas nama kamu untuk verifikasi kerja.",
         "Bantu pelanggan mengajukan cicilan paylater di marketplace.",

@@ -60,8 +60,9 @@ def test_english_reader_sees_english_labels(client_for, moderator):
     """Labels are translated at display time (needs the compiled English catalogue)."""
     gig = factories.PendingGigFactory(description=SCAM_TEXT)
     safety.gig_screen(gig=gig)
-    url = reverse("listings:moderation_review", args=[gig.pk])
-    html = client_for(moderator).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client = client_for(moderator)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("listings:moderation_review", args=[gig.pk])).content.decode()
     assert "Asks the applicant for money" in html
 
 
