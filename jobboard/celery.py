@@ -8,6 +8,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobboard.settings")
 app = Celery("jobboard")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Feature packages keep their own tasks.py (autodiscovery only looks at <app>.tasks).
+app.autodiscover_tasks(["listings.insights", "listings.traffic"])
 
 app.conf.beat_schedule = {
     "expire-gigs-every-15-minutes": {
@@ -23,5 +25,15 @@ app.conf.beat_schedule = {
     "requeue-stuck-notifications": {
         "task": "listings.tasks.requeue_stuck_notifications",
         "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "600")),
+    },
+    # Pay insights (/gaji/ and the note on each card) from the gigs of the last 90 days.
+    "refresh-pay-insights-hourly": {
+        "task": "listings.insights.tasks.refresh_pay_insights",
+        "schedule": crontab(minute=5),
+    },
+    # Views and search impressions counted in Redis, written to the database in batches.
+    "flush-gig-traffic-counters": {
+        "task": "listings.traffic.tasks.flush_gig_traffic",
+        "schedule": float(os.environ.get("TRAFFIC_FLUSH_SECONDS", "300")),
     },
 }

@@ -214,6 +214,10 @@ NOTIFY_CLAIM_LEASE_SECONDS = env.int("NOTIFY_CLAIM_LEASE_SECONDS", default=600)
 NOTIFY_STUCK_AFTER_SECONDS = env.int("NOTIFY_STUCK_AFTER_SECONDS", default=600)
 ALERT_UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90
 
+# Employer insights: gig impressions/views are counted in Redis hashes under this prefix
+# (REDIS_URL; in-process without it) and written to the database by a beat task.
+TRAFFIC_COUNTER_PREFIX = env("TRAFFIC_COUNTER_PREFIX", default="lokercs:traffic")
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

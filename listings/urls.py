@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import (
     feeds,
@@ -68,4 +68,6 @@ urlpatterns = [
     path("moderasi/laporan/", views_moderation.report_queue, name="report_queue"),
     path("moderasi/laporan/<int:pk>/", views_moderation.report_resolve, name="report_resolve"),
     path("moderasi/akun/<int:pk>/<slug:action>/", views_safety.employer_trust, name="employer_trust"),
+    path("", include("listings.insights.urls")),
+    path("", include("listings.traffic.urls")),
 ]

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -14,6 +13,7 @@ from .filters import GigSearchFilter
 from .forms import ReportForm
 from .models import Gig
 from .search import RANK_WINDOW
+from .traffic import services as traffic
 
 PAGE_SIZE = 20
 
@@ -42,6 +42,7 @@ def gig_list(request):
         "relaxations": [] if page.paginator.count else _relaxation_links(filterset, query),
         "results_capped": (getattr(filterset.qs, "known_count", None) or 0) >= RANK_WINDOW,
     }
+    traffic.gig_impressions_record(gigs=page.object_list)
     template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
@@ -65,7 +66,7 @@ def gig_detail(request, pk: int, slug: str):
     if slug != gig.slug:
         return redirect(gig, permanent=True)
     if gig.is_live and gig.employer_id != request.user.pk:
-        Gig.objects.filter(pk=gig.pk).update(view_count=F("view_count") + 1)
+        traffic.gig_view_record(gig=gig)
     return render(request, "listings/gig_detail.html", {"gig": gig, "jsonld": jsonld.job_posting(gig)})
 
 
