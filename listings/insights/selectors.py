@@ -151,18 +151,22 @@ def gig_pay_note(gig: Gig, *, benchmarks: Benchmarks) -> PayNote | None:
     if not pay or pay <= 0:
         return None
     pay_label = str(PayModel(gig.pay_model).label).lower()
-    candidates = []
     if gig.work_mode == WorkMode.REMOTE:
-        candidates.append(((Dimension.WORK_MODE, WorkMode.REMOTE, gig.pay_model), _("%(pay)s WFH")))
-    elif gig.city:
-        candidates.append(((Dimension.CITY, gig.city.strip().lower(), gig.pay_model), _("%(pay)s di %(city)s")))
-    candidates.append(((Dimension.ALL, "", gig.pay_model), _("%(pay)s")))
-    for key, peers_text in candidates:
-        if key in benchmarks:
-            n, p25, median, p75 = benchmarks[key]
-            break
+        local = ((Dimension.WORK_MODE, WorkMode.REMOTE, gig.pay_model), _("%(pay)s WFH"))
     else:
+        city = gig.city.strip().lower()
+        local = ((Dimension.CITY, city, gig.pay_model), _("%(pay)s di %(city)s"))
+    found = next(
+        (
+            (benchmarks[key], peers_text)
+            for key, peers_text in (local, ((Dimension.ALL, "", gig.pay_model), _("%(pay)s")))
+            if key in benchmarks
+        ),
+        None,
+    )
+    if found is None:
         return None
+    (n, p25, median, p75), peers_text = found
     if pay < p25:
         verdict, text = "below", _("Di bawah kisaran umum")
     elif pay > p75:

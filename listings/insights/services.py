@@ -18,8 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Gig, PayInsight
-from .selectors import BENCHMARK_CACHE_KEY
 from ..vocabulary import GigStatus, WorkMode
+from .selectors import BENCHMARK_CACHE_KEY
 
 # Groups with fewer gigs are not stored, so nothing is ever shown about a handful of posts.
 MIN_SAMPLE = 5
@@ -58,13 +58,16 @@ def _postgres_rows(since) -> Iterable[tuple]:
         ("channel", "code", f"{source}, jsonb_array_elements_text(channels) AS code", ""),
         ("duty", "code", f"{source}, jsonb_array_elements_text(duties) AS code", ""),
     ]
-    parts, params = [], {
-        "published": GigStatus.PUBLISHED,
-        "closed": GigStatus.CLOSED,
-        "expired": GigStatus.EXPIRED,
-        "since": since,
-        "min_sample": MIN_SAMPLE,
-    }
+    parts, params = (
+        [],
+        {
+            "published": GigStatus.PUBLISHED,
+            "closed": GigStatus.CLOSED,
+            "expired": GigStatus.EXPIRED,
+            "since": since,
+            "min_sample": MIN_SAMPLE,
+        },
+    )
     for index, (dimension, value, from_clause, where) in enumerate(branches):
         params[f"d{index}"] = dimension
         parts.append(

@@ -5,44 +5,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('listings', '0009_gig_fan_out'),
+        ("listings", "0009_gig_fan_out"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PayInsight',
+            name="PayInsight",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(choices=[('all', 'semua lowongan'), ('city', 'kota'), ('work_mode', 'lokasi kerja'), ('channel', 'channel'), ('duty', 'tugas')], max_length=16)),
-                ('value', models.CharField(blank=True, max_length=80)),
-                ('pay_model', models.CharField(blank=True, max_length=16)),
-                ('sample_size', models.PositiveIntegerField()),
-                ('p25', models.BigIntegerField()),
-                ('median', models.BigIntegerField()),
-                ('p75', models.BigIntegerField()),
-                ('computed_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("all", "semua lowongan"),
+                            ("city", "kota"),
+                            ("work_mode", "lokasi kerja"),
+                            ("channel", "channel"),
+                            ("duty", "tugas"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("value", models.CharField(blank=True, max_length=80)),
+                ("pay_model", models.CharField(blank=True, max_length=16)),
+                ("sample_size", models.PositiveIntegerField()),
+                ("p25", models.BigIntegerField()),
+                ("median", models.BigIntegerField()),
+                ("p75", models.BigIntegerField()),
+                ("computed_at", models.DateTimeField()),
             ],
             options={
-                'verbose_name': 'statistik gaji',
-                'verbose_name_plural': 'statistik gaji',
-                'constraints': [models.UniqueConstraint(fields=('dimension', 'value', 'pay_model'), name='pay_insight_group_unique')],
+                "verbose_name": "statistik gaji",
+                "verbose_name_plural": "statistik gaji",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("dimension", "value", "pay_model"), name="pay_insight_group_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GigDailyStat',
+            name="GigDailyStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('impressions', models.PositiveIntegerField(default=0)),
-                ('views', models.PositiveIntegerField(default=0)),
-                ('gig', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daily_stats', to='listings.gig')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("impressions", models.PositiveIntegerField(default=0)),
+                ("views", models.PositiveIntegerField(default=0)),
+                (
+                    "gig",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="daily_stats",
+                        to="listings.gig",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statistik harian lowongan',
-                'verbose_name_plural': 'statistik harian lowongan',
-                'constraints': [models.UniqueConstraint(fields=('gig', 'day'), name='gig_daily_stat_unique')],
+                "verbose_name": "statistik harian lowongan",
+                "verbose_name_plural": "statistik harian lowongan",
+                "constraints": [models.UniqueConstraint(fields=("gig", "day"), name="gig_daily_stat_unique")],
             },
         ),
     ]

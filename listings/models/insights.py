@@ -36,7 +36,9 @@ class PayInsight(models.Model):
         verbose_name = _("statistik gaji")
         verbose_name_plural = _("statistik gaji")
         constraints = [
-            models.UniqueConstraint(fields=["dimension", "value", "pay_model"], name="pay_insight_group_unique")
+            models.UniqueConstraint(
+                fields=["dimension", "value", "pay_model"], name="pay_insight_group_unique"
+            )
         ]
 
     def __str__(self) -> str:

@@ -105,7 +105,9 @@ def owner_dashboard(*, user: User, days: int = DAYS, today: date | None = None) 
     first_shortlist: dict[int, tuple[int, date]] = {}
     since = timezone.make_aware(datetime.combine(start, time.min))
     events = ApplicationEvent.objects.filter(
-        Q(action="submit") | Q(to_status__in=CONTACT_STAGES), application__gig_id__in=ids, created_at__gte=since
+        Q(action="submit") | Q(to_status__in=CONTACT_STAGES),
+        application__gig_id__in=ids,
+        created_at__gte=since,
     ).values_list("application__gig_id", "application_id", "to_status", "created_at")
     for gig_id, application_id, to_status, created_at in events:
         day = timezone.localdate(created_at)

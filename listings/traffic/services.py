@@ -48,7 +48,9 @@ def gig_traffic_flush() -> int:
         for (gig_id, day, kind), hits in counts.items():
             entry = merged.setdefault((gig_id, day), [0, 0])
             entry[0 if kind == "i" else 1] += hits
-        existing = set(Gig.objects.filter(pk__in={gig_id for gig_id, _day in merged}).values_list("pk", flat=True))
+        existing = set(
+            Gig.objects.filter(pk__in={gig_id for gig_id, _day in merged}).values_list("pk", flat=True)
+        )
         rows = [(gig_id, day, i, v) for (gig_id, day), (i, v) in sorted(merged.items()) if gig_id in existing]
         views: dict[int, int] = {}
         for gig_id, _day, _i, v in rows:
@@ -61,7 +63,8 @@ def gig_traffic_flush() -> int:
             for start in range(0, len(view_items), BATCH):
                 batch = view_items[start : start + BATCH]
                 Gig.objects.filter(pk__in=[pk for pk, _n in batch]).update(
-                    view_count=F("view_count") + Case(
+                    view_count=F("view_count")
+                    + Case(
                         *[When(pk=pk, then=Value(n)) for pk, n in batch],
                         output_field=PositiveIntegerField(),
                     )

@@ -51,9 +51,13 @@ def test_normalises_across_pay_models_and_keeps_recently_closed_gigs_only():
     factories.PublishedGigFactory(pay_model="weekly", pay_min=600_000)  # 2.6 M / month
     factories.PublishedGigFactory(pay_model="monthly", pay_min=2_000_000)
     _daily([100_000])  # 2.2 M
-    factories.ClosedGigFactory(pay_model="monthly", pay_min=3_000_000, closed_at=timezone.now() - timedelta(days=10))
+    factories.ClosedGigFactory(
+        pay_model="monthly", pay_min=3_000_000, closed_at=timezone.now() - timedelta(days=10)
+    )
     factories.ExpiredGigFactory(pay_model="monthly", pay_min=2_400_000)
-    factories.ClosedGigFactory(pay_model="monthly", pay_min=9_000_000, closed_at=timezone.now() - timedelta(days=200))
+    factories.ClosedGigFactory(
+        pay_model="monthly", pay_min=9_000_000, closed_at=timezone.now() - timedelta(days=200)
+    )
     factories.DraftGigFactory(pay_model="monthly", pay_min=9_000_000)
     factories.PublishedGigFactory(pay_model="commission", pay_min=0, commission_description="5%")
     pay_insights_refresh()
@@ -115,7 +119,10 @@ def test_pay_insights_filter_by_pay_model_and_bad_input(client):
     pay_insights_refresh()
     html = client.get(reverse("listings:pay_insights"), {"pay_model": "daily"}).content.decode()
     assert "Surabaya" in html
-    assert "Surabaya" not in client.get(reverse("listings:pay_insights"), {"pay_model": "weekly"}).content.decode()
+    assert (
+        "Surabaya"
+        not in client.get(reverse("listings:pay_insights"), {"pay_model": "weekly"}).content.decode()
+    )
     bad = client.get(reverse("listings:pay_insights"), {"pay_model": "<script>"})
     assert bad.status_code == 200
     assert "Pilih sistem gaji dari daftar." in bad.content.decode()
