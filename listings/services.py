@@ -231,6 +231,29 @@ def gig_duplicate(*, gig: Gig, by: User) -> Gig:
     return gig_create(employer=by, data=data, time_windows=windows)
 
 
+def gigs_retire_for_deleted_employer(*, employer: User) -> int:
+    """Before an employer's account is anonymised: close published gigs, reject the ones in
+    review (no email: the owner is leaving), and replace what the owner wrote beyond the title
+    with a neutral sentence. Titles stay so applicants' records still say what they applied
+    for. Every change is audited. Returns how many gigs were taken off the board."""
+    reason = _("Akun pemilik usaha dihapus")
+    retired = 0
+    for gig in Gig.objects.filter(employer=employer, status__in=(GigStatus.PUBLISHED, GigStatus.PENDING)):
+        if gig.status == GigStatus.PUBLISHED:
+            _transition(gig=gig, action=Action.CLOSE, by=None, reason=reason)
+        else:
+            gig.rejection_reason = reason
+            _transition(gig=gig, action=Action.REJECT, by=None, reason=reason)
+        retired += 1
+    Gig.objects.filter(employer=employer).update(
+        description=_("Pemilik usaha sudah menghapus akunnya. Isi lowongan ini dihapus."),
+        requirements="",
+        screening_question="",
+        updated_at=timezone.now(),
+    )
+    return retired
+
+
 def expire_due_gigs(*, now=None) -> int:
     """Expire every published gig past its expiry date; returns how many."""
     count = 0

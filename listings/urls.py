@@ -70,4 +70,6 @@ urlpatterns = [
     path("moderasi/akun/<int:pk>/<slug:action>/", views_safety.employer_trust, name="employer_trust"),
     path("", include("listings.insights.urls")),
     path("", include("listings.traffic.urls")),
+    path("", include("listings.discovery.urls")),
+    path("", include("listings.pwa.urls")),
 ]

@@ -2,13 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from . import jsonld, ratelimits, selectors, services
+from .discovery.selectors import gig_page_context
+from .discovery.views import gig_ended
 from .filters import GigSearchFilter
 from .forms import ReportForm
 from .models import Gig
@@ -62,12 +63,13 @@ def gig_detail(request, pk: int, slug: str):
     try:
         gig = selectors.gig_detail_for(user=request.user, pk=pk)
     except Gig.DoesNotExist:
-        raise Http404(_("Lowongan tidak ditemukan.")) from None
+        return gig_ended(request, pk=pk)
     if slug != gig.slug:
         return redirect(gig, permanent=True)
     if gig.is_live and gig.employer_id != request.user.pk:
         traffic.gig_view_record(gig=gig)
-    return render(request, "listings/gig_detail.html", {"gig": gig, "jsonld": jsonld.job_posting(gig)})
+    context = {"gig": gig, "jsonld": jsonld.job_posting(gig), **gig_page_context(gig)}
+    return render(request, "listings/gig_detail.html", context)
 
 
 @login_required
