@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
-
-from allauth.account.models import EmailAddress
 from django.urls import reverse
+from django.utils import timezone
 
 from listings.applications import (
     applications_anonymise_for_deleted_worker,

@@ -164,7 +164,8 @@ def employer_account_delete(request):
         messages.success(
             request,
             _(
-                "Akun usaha Anda sudah dihapus dan semua lowongan ditutup. Terima kasih sudah memakai Loker CS."
+                "Akun usaha Anda sudah dihapus dan semua lowongan ditutup. "
+                "Terima kasih sudah memakai Loker CS."
             ),
         )
         return redirect("listings:home")
