@@ -32,7 +32,7 @@ def _lines(gig: Gig) -> dict[str, str]:
     profile = getattr(gig.employer, "employer_profile", None)
     estimate = ""
     if gig.pay_estimate_month:
-        estimate = _("≈ %(amount)s / bulan") % {"amount": format_rupiah(gig.pay_estimate_month)}
+        estimate = _("Perkiraan %(amount)s / bulan") % {"amount": format_rupiah(gig.pay_estimate_month)}
     return {
         "title": gig.title,
         "pay": gig.pay_display,
@@ -42,8 +42,23 @@ def _lines(gig: Gig) -> dict[str, str]:
     }
 
 
+# Stand-ins for common characters the bundled font cannot draw (it would show a box).
+_FALLBACK = {"–": "-", "—": "-", "≈": "~", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+def _drawable(text: str, font) -> str:
+    """Replace characters the font has no glyph for (they render as its "missing" box)."""
+    missing = bytes(font.getmask("\uffff"))
+    out = []
+    for char in text:
+        if char != " " and bytes(font.getmask(char)) == missing:
+            char = _FALLBACK.get(char, "")
+        out.append(char)
+    return "".join(out)
+
+
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
-    words, lines, current = text.split(), [], ""
+    words, lines, current = _drawable(text, font).split(), [], ""
     for word in words:
         candidate = f"{current} {word}".strip()
         if draw.textlength(candidate, font=font) <= width or not current:
@@ -55,9 +70,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
         lines.append(current)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        while lines[-1] and draw.textlength(lines[-1] + "…", font=font) > width:
+        while lines[-1] and draw.textlength(lines[-1] + "...", font=font) > width:
             lines[-1] = lines[-1][:-1]
-        lines[-1] = lines[-1].rstrip() + "…"
+        lines[-1] = lines[-1].rstrip() + "..."
     return lines
 
 
@@ -71,11 +86,11 @@ def render_preview(gig: Gig) -> bytes:
     draw.text((MARGIN, 56), "Loker", font=brand_font, fill=INK)
     draw.text((MARGIN + draw.textlength("Loker", font=brand_font), 56), "CS", font=brand_font, fill=BRAND)
     text_width = WIDTH - 2 * MARGIN
-    title_font = ImageFont.load_default(size=64)
+    title_font = ImageFont.load_default(size=60)
     y = 150
     for line in _wrap(draw, lines["title"], title_font, text_width, 3):
         draw.text((MARGIN, y), line, font=title_font, fill=INK)
-        y += 78
+        y += 72
     y += 18
     pay_font = ImageFont.load_default(size=46)
     for line in _wrap(draw, lines["pay"], pay_font, text_width, 1):
@@ -87,7 +102,7 @@ def render_preview(gig: Gig) -> bytes:
             draw.text((MARGIN, y), _wrap(draw, lines[key], small, text_width, 1)[0], font=small, fill=MUTED)
             y += 48
     draw.text(
-        (MARGIN, HEIGHT - 80), _wrap(draw, lines["employer"], small, text_width, 1)[0], font=small, fill=INK
+        (MARGIN, HEIGHT - 70), _wrap(draw, lines["employer"], small, text_width, 1)[0], font=small, fill=INK
     )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
