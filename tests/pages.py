@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 
 from django.urls import reverse
 
+from listings.insights.services import pay_insights_refresh
+from listings.traffic.services import gig_impressions_record, gig_traffic_flush
 from tests import factories
 
 
@@ -42,6 +44,12 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
     for _ in range(5):
         factories.ApplicationFactory(gig=gig)
     factories.AlertFactory(worker=users["worker"], q="cs wfh", work_mode="remote")
+    for city, pay in (("Bandung", 70_000), ("Surabaya", 90_000), ("Medan", 60_000)):
+        for step in range(5):
+            factories.PublishedGigFactory(work_mode="onsite", city=city, pay_min=pay + step * 5_000)
+    pay_insights_refresh()  # cards carry the "Gaji wajar?" note, /gaji/ has every section
+    gig_impressions_record(gigs=gigs)
+    gig_traffic_flush()
     pages = [
         ("home", "anonymous", reverse("listings:home")),
         ("search", "anonymous", reverse("listings:gig_list") + "?q=cs+wfh"),
@@ -67,6 +75,12 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
         ("apply form", "worker", reverse("listings:apply", args=[gigs[1].pk, gigs[1].slug])),
         ("inbox", "worker", reverse("listings:inbox")),
         ("job alerts", "worker", reverse("listings:alert_list")),
+        ("pay insights", "anonymous", reverse("listings:pay_insights")),
+        ("owner insights", "employer", reverse("listings:owner_insights")),
+        ("employer account delete", "employer", reverse("accounts:employer_account_delete")),
+        ("privacy policy", "anonymous", reverse("accounts:privacy")),
+        ("terms", "anonymous", reverse("accounts:terms")),
+        ("offline", "anonymous", reverse("listings:offline")),
     ]
     return pages, users, {profile.instagram_url, profile.marketplace_url}
 

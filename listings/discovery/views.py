@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
@@ -9,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from ..models import Gig
 from .preview import gig_preview_png
-from .selectors import ended_gig, similar_gigs
+from .selectors import absolute_url, ended_gig, similar_gigs
 from .sitemaps import SITEMAPS
 
 SITEMAP_CACHE_SECONDS = 3600
@@ -39,7 +41,16 @@ def gig_ended(request, *, pk: int):
 @require_GET
 @cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap_index(request):
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="listings:sitemap_section")
+    """The index of the sections (and their pages past 20,000 gigs), with SITE_URL links
+    (Django's own index view would use the Sites framework's domain)."""
+    items = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = absolute_url(reverse("listings:sitemap_section", args=[section]))
+        lastmod = sitemap.get_latest_lastmod()
+        for page in range(1, sitemap.paginator.num_pages + 1):
+            items.append(SitemapIndexItem(location if page == 1 else f"{location}?p={page}", lastmod))
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
 
 
 @require_GET

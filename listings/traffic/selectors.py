@@ -14,13 +14,14 @@ from ..models import ApplicationEvent, Gig, GigDailyStat
 from ..models.application import CONTACT_STAGES
 
 DAYS = 30
-# Gigs the dashboard lists: the ones that were (or are) in front of workers.
-LISTED_LIMIT = 20
+# Gigs the dashboard lists: the 10 most recently published (each has four sparklines).
+LISTED_LIMIT = 10
 
 
 @dataclass
 class Series:
-    """One metric per day, oldest first, with its sparkline geometry (viewBox 0 0 100 24)."""
+    """One metric per day, oldest first, with its sparkline geometry: x is the day's index,
+    y runs from 22 (zero) to 2 (the peak), in whole units to keep 80 sparklines light."""
 
     values: list[float]
     total: float = 0
@@ -28,8 +29,11 @@ class Series:
     @property
     def points(self) -> str:
         top = max(self.values, default=0) or 1
-        step = 100 / max(len(self.values) - 1, 1)
-        return " ".join(f"{i * step:.1f},{22 - 20 * v / top:.1f}" for i, v in enumerate(self.values))
+        return " ".join(f"{i},{round(22 - 20 * v / top)}" for i, v in enumerate(self.values))
+
+    @property
+    def width(self) -> int:
+        return max(len(self.values) - 1, 1)
 
     @property
     def peak(self) -> float:

@@ -118,8 +118,9 @@ def test_dashboard_shows_each_gig_per_day(employer, client_for, django_assert_ma
 def test_sparkline_geometry_is_scaled_to_the_peak():
     from listings.traffic.selectors import Series
 
-    assert Series([0, 5, 10]).points == "0.0,22.0 50.0,12.0 100.0,2.0"
-    assert Series([0, 0]).points == "0.0,22.0 100.0,22.0"
+    assert Series([0, 5, 10]).points == "0,22 1,12 2,2"
+    assert Series([0, 5, 10]).width == 2
+    assert Series([0, 0]).points == "0,22 1,22"
 
 
 def test_beat_task_flushes(backend):
