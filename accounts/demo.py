@@ -10,6 +10,7 @@ from listings import safety
 from listings.models import Gig, GigEvent, GigTimeWindow
 from listings.vocabulary import GigStatus
 
+from .demo_insights import seed_insight_demo
 from .models import EmployerProfile, User, WorkerProfile
 
 DEMO_PASSWORD = "lokercs-demo"  # noqa: S105  (public demo logins, printed in README)
@@ -337,7 +338,8 @@ def seed(stdout=None) -> dict[str, int]:
         if status == GigStatus.PENDING:
             safety.gig_screen(gig=gig)  # the moderator sees automatic scam flags in the queue
     seed_worker_demo(employers[0])
-    return {"gigs_created": created, "gigs_total": Gig.objects.count()}
+    insights = seed_insight_demo(employers)
+    return {"gigs_created": created, "gigs_total": Gig.objects.count(), **insights}
 
 
 # --- workers: full profiles, applications in several stages, a hired job ------------------
