@@ -109,9 +109,10 @@ def pay_insight_overview(*, pay_model: str = "") -> dict:
                     InsightRow(
                         label=_label(r.dimension, r.value, r.pay_model),
                         sample_size=r.sample_size,
-                        p25=r.p25,
-                        median=r.median,
-                        p75=r.p75,
+                        # Estimates: whole thousands read better than "Rp 1.733.333".
+                        p25=round(r.p25, -3),
+                        median=round(r.median, -3),
+                        p75=round(r.p75, -3),
                         x25=round(100 * r.p25 / scale, 1),
                         x50=round(100 * r.median / scale, 1),
                         x75=round(100 * r.p75 / scale, 1),
