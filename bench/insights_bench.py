@@ -76,7 +76,7 @@ SELECT %(employer)s,
        CASE WHEN n %% 10 = 8 THEN now() - interval '10 days'
             WHEN n %% 10 = 9 THEN now() - interval '200 days' END,
        0, now(), now()
-FROM generate_series(%(start)s, %(stop)s) AS n
+FROM generate_series(%(start)s::bigint, %(stop)s::bigint) AS n
 """
 
 
