@@ -11,7 +11,8 @@ trigger is disabled for the load (this bench does not search). Then it times:
 
 - `pay_insights_refresh()` (the hourly beat task), `--reps` times;
 - `GET /gaji/` and `GET /lowongan/?sort=newest` (20 cards with the "Gaji wajar?" note),
-  in-process through the test client, with their SQL query counts;
+  in-process through the test client, with their SQL query counts, and the same list page
+  with the pay table emptied (no notes) to show what the notes cost;
 - `gig_traffic_flush()` after recording 20 impressions for 5,000 result pages (Redis when
   REDIS_URL is set).
 
@@ -141,7 +142,16 @@ def main() -> None:
         client = Client()
         gaji_ms, gaji_q = timed_get(client, "/gaji/", args.reps)
         list_ms, list_q = timed_get(client, "/lowongan/?sort=newest", args.reps)
+        with connection.cursor() as cursor:  # the same page without the notes, for comparison
+            cursor.execute("SELECT * INTO TEMP insight_copy FROM listings_payinsight")
+        PayInsight.objects.all().delete()
+        cache.clear()
+        bare_ms, _bare_q = timed_get(client, "/lowongan/?sort=newest", args.reps)
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO listings_payinsight SELECT * FROM insight_copy")
+        cache.clear()
         print(f"GET /gaji/: p50 {gaji_ms:.1f} ms, {gaji_q} queries")
+        print(f"GET /lowongan/?sort=newest without any pay figures (no notes): p50 {bare_ms:.1f} ms")
         print(
             f"GET /lowongan/?sort=newest (20 cards with the pay note): p50 {list_ms:.1f} ms, {list_q} queries"
         )
@@ -161,7 +171,7 @@ def main() -> None:
         print(
             f"RESULT gigs={args.gigs} refresh_s={statistics.median(refresh):.2f} groups={groups} "
             f"gaji_p50_ms={gaji_ms:.1f} gaji_queries={gaji_q} "
-            f"list_p50_ms={list_ms:.1f} list_queries={list_q} "
+            f"list_p50_ms={list_ms:.1f} list_queries={list_q} list_without_notes_p50_ms={bare_ms:.1f} "
             f"record_ms_per_page={record_ms:.2f} flush_s={flush_s:.2f} flush_queries={len(captured)}"
         )
     finally:
