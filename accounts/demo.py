@@ -16,6 +16,7 @@ from listings.trust import services as safety
 from listings.verification.services import verification_request_submit
 from listings.vocabulary import GigStatus
 
+from .demo_insights import seed_insight_demo, seed_market_gigs
 from .models import EmployerProfile, User, WorkerProfile
 from .services import employer_profile_save, worker_profile_save
 
@@ -348,6 +349,12 @@ def seed(stdout=None) -> dict[str, int]:
         profile = WorkerProfile.objects.filter(user=user).first() or WorkerProfile(user=user)
         profile.display_name, profile.headline, profile.city = name, headline, city
         worker_profile_save(profile=profile)
+
+    def market_gig(employer: User, status: str, fields: dict) -> Gig | None:
+        gig = _demo_gig(employer, status, fields, moderator=moderator)
+        return gig and _finish(gig, status, moderator=moderator)
+
+    market = seed_market_gigs(employers, make_gig=market_gig)
     created = []
     for index, status, fields in GIGS:
         gig = _demo_gig(employers[index], status, fields, moderator=moderator)
@@ -358,7 +365,13 @@ def seed(stdout=None) -> dict[str, int]:
         _finish(gig, status, moderator=moderator)
     seed_reviews_demo()
     seed_verification_demo(moderator)
-    return {"gigs_created": len(created), "gigs_total": Gig.objects.count()}
+    insights = seed_insight_demo(employers)
+    return {
+        "gigs_created": len(created),
+        "market_gigs_created": market,
+        "gigs_total": Gig.objects.count(),
+        **insights,
+    }
 
 
 # --- workers: full profiles, applications in several stages, a hired job ------------------

@@ -55,6 +55,9 @@ class User(AbstractUser):
     role = models.CharField(_("peran"), max_length=16, choices=Role.choices, default=Role.WORKER)
     banned_at = models.DateTimeField(_("diblokir pada"), null=True, blank=True)
     ban_reason = models.TextField(_("alasan blokir"), blank=True)
+    # An employer who deleted their account: the row stays (their closed gigs point at it) with
+    # every personal detail erased; see accounts/privacy.py.
+    deleted_at = models.DateTimeField(_("dihapus pada"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -84,6 +87,8 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        if self.deleted_at:
+            return str(_("Akun yang sudah dihapus"))
         if self.is_employer and hasattr(self, "employer_profile"):
             return self.employer_profile.business_name
         if self.is_worker and hasattr(self, "worker_profile") and self.worker_profile.display_name:

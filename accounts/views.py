@@ -23,6 +23,8 @@ from .forms import AccountDeleteForm, EmployerProfileForm, LoginLinkForm, Worker
 from .login_links import login_link_send, login_link_use
 from .models import EmployerProfile, User, WorkerProfile
 from .permissions import EMPLOYER, WORKER, role_required
+from .privacy import employer_account_delete as employer_account_delete_service
+from .privacy import employer_data_export as employer_data_export_data
 from .privacy import worker_account_delete as worker_account_delete_service
 from .privacy import worker_data_export as worker_data_export_data
 from .selectors import worker_profile_completeness
@@ -147,6 +149,48 @@ def worker_account_delete(request):
         )
         return redirect("listings:home")
     return render(request, "accounts/worker_account_delete.html", {"form": form})
+
+
+@login_required
+def employer_data_export(request):
+    """Download everything we store about the employer and their gigs as JSON (UU PDP)."""
+    if not request.user.is_employer:
+        raise Http404
+    response = JsonResponse(
+        employer_data_export_data(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="data-usaha-loker-cs.json"'
+    return response
+
+
+@login_required
+def employer_account_delete(request):
+    """Confirm, then close the employer's gigs and erase their account and business data."""
+    if not request.user.is_employer:
+        raise Http404
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        employer_account_delete_service(user=user)
+        messages.success(
+            request,
+            _(
+                "Akun usaha Anda sudah dihapus dan semua lowongan ditutup. "
+                "Terima kasih sudah memakai Loker CS."
+            ),
+        )
+        return redirect("listings:home")
+    return render(request, "accounts/employer_account_delete.html", {"form": form})
+
+
+def privacy_policy(request):
+    return render(request, "accounts/privacy_policy.html")
+
+
+def terms(request):
+    return render(request, "accounts/terms.html")
 
 
 LOGO_TYPES = {

@@ -28,4 +28,14 @@ app.conf.beat_schedule = {
         "task": "listings.alerts.tasks.requeue_stuck_notifications",
         "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "60")),
     },
+    # Pay insights (/gaji/ and the note on each card) from the gigs of the last 90 days.
+    "refresh-pay-insights-hourly": {
+        "task": "listings.insights.tasks.refresh_pay_insights",
+        "schedule": crontab(minute=5),
+    },
+    # Views and search impressions counted in Redis, written to the database in batches.
+    "flush-gig-traffic-counters": {
+        "task": "listings.traffic.tasks.flush_gig_traffic",
+        "schedule": float(os.environ.get("TRAFFIC_FLUSH_SECONDS", "300")),
+    },
 }

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -224,6 +225,9 @@ WHATSAPP_TEMPLATE_MATCH = env("WHATSAPP_TEMPLATE_MATCH", default="loker_baru_coc
 WHATSAPP_TEMPLATE_APPLICATION = env("WHATSAPP_TEMPLATE_APPLICATION", default="kabar_lamaran")
 WHATSAPP_TEMPLATE_SHORTLIST = env("WHATSAPP_TEMPLATE_SHORTLIST", default="masuk_daftar_pilihan")
 WHATSAPP_TEMPLATE_VERIFY = env("WHATSAPP_TEMPLATE_VERIFY", default="kode_verifikasi")
+# Employer insights: gig impressions/views are counted in Redis hashes under this prefix
+# (REDIS_URL; in-process without it) and written to the database by a beat task.
+TRAFFIC_COUNTER_PREFIX = env("TRAFFIC_COUNTER_PREFIX", default="lokercs:traffic")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -12,8 +12,10 @@ class ListingsConfig(AppConfig):
         from . import lookups  # noqa: F401  (registers JSON list lookups)
         from .alerts import tasks as alerts_tasks  # noqa: F401  (registers the Celery tasks)
         from .gigs import tasks as gigs_tasks  # noqa: F401
+        from .insights import tasks as insights_tasks  # noqa: F401
         from .messaging import tasks as messaging_tasks  # noqa: F401
         from .search.sync import on_post_migrate
+        from .traffic import tasks as traffic_tasks  # noqa: F401
         from .trust import tasks as trust_tasks  # noqa: F401
         from .whatsapp import tasks as whatsapp_tasks  # noqa: F401
 

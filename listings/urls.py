@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from listings.alerts import views as alerts
 from listings.applications import views as applications
@@ -70,4 +70,8 @@ urlpatterns = [
     path("moderasi/laporan/", trust.report_queue, name="report_queue"),
     path("moderasi/laporan/<int:pk>/", trust.report_resolve, name="report_resolve"),
     path("moderasi/akun/<int:pk>/<slug:action>/", trust.employer_trust, name="employer_trust"),
+    path("", include("listings.insights.urls")),
+    path("", include("listings.traffic.urls")),
+    path("", include("listings.discovery.urls")),
+    path("", include("listings.pwa.urls")),
 ]

@@ -8,7 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from listings.insights.services import pay_insights_refresh
 from listings.reviews.services import review_submit
+from listings.traffic.services import gig_impressions_record, gig_traffic_flush
 from listings.verification.services import verification_request_submit
 from tests import factories
 
@@ -48,6 +50,12 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
         factories.ApplicationFactory(gig=gig)
     factories.AlertFactory(worker=users["worker"], q="cs wfh", work_mode="remote")
     reviews = _reviews_and_verification(employer, gigs, users)
+    for city, pay in (("Bandung", 70_000), ("Surabaya", 90_000), ("Medan", 60_000)):
+        for step in range(5):
+            factories.PublishedGigFactory(work_mode="onsite", city=city, pay_min=pay + step * 5_000)
+    pay_insights_refresh()  # cards carry the "Gaji wajar?" note, /gaji/ has every section
+    gig_impressions_record(gigs=gigs)
+    gig_traffic_flush()
     pages = [
         ("home", "anonymous", reverse("listings:home")),
         ("search", "anonymous", reverse("listings:gig_list") + "?q=cs+wfh"),
@@ -83,6 +91,12 @@ def build_main_pages() -> tuple[list[tuple[str, str, str]], dict, set[str]]:
             reverse("listings:verification_review", args=[reviews["verification"].pk]),
         ),
         ("whatsapp settings", "worker", reverse("listings:whatsapp_settings")),
+        ("pay insights", "anonymous", reverse("listings:pay_insights")),
+        ("owner insights", "employer", reverse("listings:owner_insights")),
+        ("employer account delete", "employer", reverse("accounts:employer_account_delete")),
+        ("privacy policy", "anonymous", reverse("accounts:privacy")),
+        ("terms", "anonymous", reverse("accounts:terms")),
+        ("offline", "anonymous", reverse("listings:offline")),
     ]
     evidence = reviews["verification"]
     links = {profile.instagram_url, profile.marketplace_url, evidence.instagram_url, evidence.marketplace_url}

@@ -34,6 +34,8 @@ TRANSITIONS: dict[str, dict[str, str]] = {
 }
 # The worker deleting their account withdraws too, but the notice must not carry their name.
 TRANSITIONS["account_deleted"] = TRANSITIONS["withdraw"]
+# The employer deleting their account declines what is still open, with a notice that says so.
+TRANSITIONS["employer_deleted"] = TRANSITIONS["decline"]
 # Who acts: the gig's owner for employer actions, the applicant for worker actions.
 WORKER_ACTIONS = frozenset({"withdraw", "account_deleted"})
 # Which side hears about each change (the other one).
@@ -195,6 +197,21 @@ def applications_anonymise_for_deleted_worker(*, worker: User) -> int:
     return Application.objects.filter(worker=worker).update(message="", screening_answer="")
 
 
+def applications_close_for_deleted_employer(*, employer: User) -> int:
+    """Before an employer's account is anonymised: decline applications still in progress
+    (each applicant is told why) and erase the employer's private notes. Hired and finished
+    applications stay as they are, so workers keep their history. Returns how many were
+    declined."""
+    declined = 0
+    for application in Application.objects.select_related("gig__employer", "worker").filter(
+        gig__employer=employer, status__in=TRANSITIONS["employer_deleted"].keys()
+    ):
+        _change(application=application, action="employer_deleted", by=employer)
+        declined += 1
+    Application.objects.filter(gig__employer=employer).exclude(employer_note="").update(employer_note="")
+    return declined
+
+
 # --- notifications -------------------------------------------------------------------------
 
 
@@ -227,5 +244,8 @@ def notice_text(application: Application, action: str) -> str:
         "decline": _("Lamaran Anda untuk “%(gig)s” tidak dilanjutkan. Tetap semangat!"),
         "withdraw": _("%(name)s menarik lamarannya untuk “%(gig)s”."),
         "account_deleted": _("Seorang pelamar menghapus akunnya; lamarannya untuk “%(gig)s” ditarik."),
+        "employer_deleted": _(
+            "Pemilik usaha menghapus akunnya: lowongan “%(gig)s” ditutup dan lamaran Anda tidak dilanjutkan."
+        ),
     }
     return texts[action] % {"name": name, "gig": title}

@@ -12,12 +12,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.traffic import services as traffic
 from listings.vocabulary import GigStatus
 from listings.workflow import StateMachine, enqueue
 
@@ -228,9 +228,33 @@ def gig_duplicate(*, gig: Gig, by: User) -> Gig:
 
 
 def gig_record_view(*, gig: Gig, viewer: User) -> None:
-    """Count a visit to a live gig's page (the owner's own visits don't count)."""
+    """Count a visit to a live gig's page (the owner's own visits don't count); the counter
+    is batched and written by the traffic flush task (`listings.traffic`)."""
     if gig.is_live and gig.employer_id != viewer.pk:
-        Gig.objects.filter(pk=gig.pk).update(view_count=F("view_count") + 1)
+        traffic.gig_view_record(gig=gig)
+
+
+def gigs_retire_for_deleted_employer(*, employer: User) -> int:
+    """Before an employer's account is anonymised: close published gigs, reject the ones in
+    review (no email: the owner is leaving), and replace what the owner wrote beyond the title
+    with a neutral sentence. Titles stay so applicants' records still say what they applied
+    for. Every change is audited. Returns how many gigs were taken off the board."""
+    reason = _("Akun pemilik usaha dihapus")
+    retired = 0
+    for gig in Gig.objects.filter(employer=employer, status__in=(GigStatus.PUBLISHED, GigStatus.PENDING)):
+        if gig.status == GigStatus.PUBLISHED:
+            _transition(gig=gig, action=Action.CLOSE, by=None, reason=reason)
+        else:
+            gig.rejection_reason = reason
+            _transition(gig=gig, action=Action.REJECT, by=None, reason=reason)
+        retired += 1
+    Gig.objects.filter(employer=employer).update(
+        description=_("Pemilik usaha sudah menghapus akunnya. Isi lowongan ini dihapus."),
+        requirements="",
+        screening_question="",
+        updated_at=timezone.now(),
+    )
+    return retired
 
 
 def expire_due_gigs(*, now=None) -> int:

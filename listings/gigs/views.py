@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -18,6 +17,8 @@ from accounts.permissions import EMPLOYER, role_required
 from listings import ratelimits
 from listings.actions import Button, Buttons
 from listings.applications import selectors as application_selectors
+from listings.discovery.selectors import gig_page_context
+from listings.discovery.views import gig_ended
 from listings.gigs import jsonld, selectors, services
 from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
 from listings.models import Gig
@@ -28,11 +29,12 @@ def gig_detail(request, pk: int, slug: str):
     try:
         gig = selectors.gig_detail_for(user=request.user, pk=pk)
     except Gig.DoesNotExist:
-        raise Http404(_("Lowongan tidak ditemukan.")) from None
+        return gig_ended(request, pk=pk)
     if slug != gig.slug:
         return redirect(gig, permanent=True)
     services.gig_record_view(gig=gig, viewer=request.user)
-    return render(request, "listings/gig_detail.html", {"gig": gig, "jsonld": jsonld.job_posting(gig)})
+    context = {"gig": gig, "jsonld": jsonld.job_posting(gig), **gig_page_context(gig)}
+    return render(request, "listings/gig_detail.html", context)
 
 
 def _windows_initial(gig: Gig) -> list[dict]:

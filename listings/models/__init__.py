@@ -2,6 +2,7 @@ from .alerts import Alert, GigFanOut, Notification
 from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
+from .insights import GigDailyStat, PayInsight
 from .moderation import GigEvent, Report, ReportEvent
 from .review import Review, ReviewEvent, ReviewTag
 from .screening import EmployerEvent, GigScreening
@@ -15,11 +16,13 @@ __all__ = [
     "EmployerEvent",
     "Gig",
     "GigEvent",
+    "GigDailyStat",
     "GigFanOut",
     "GigScreening",
     "GigTimeWindow",
     "InboxItem",
     "Notification",
+    "PayInsight",
     "Report",
     "ReportEvent",
     "Review",

@@ -7,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from listings.gigs import selectors
 from listings.search import RANK_WINDOW
 from listings.search.filters import GigSearchFilter
+from listings.traffic import services as traffic
 
 PAGE_SIZE = 20
 
@@ -31,6 +32,7 @@ def gig_list(request):
         "results_capped": (getattr(filterset.qs, "known_count", None) or 0) >= RANK_WINDOW,
         "search_info": getattr(filterset.qs, "search_info", None),
     }
+    traffic.gig_impressions_record(gigs=page.object_list)
     template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])

@@ -23,6 +23,9 @@ SERVICE = {
     "account_deleted": lambda application, by: svc._change(
         application=application, action="account_deleted", by=by
     ),
+    "employer_deleted": lambda application, by: svc._change(
+        application=application, action="employer_deleted", by=by
+    ),
 }
 
 

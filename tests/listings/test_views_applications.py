@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 WORKER_WA = "+6285712345678"  # WorkerProfileFactory
 EMPLOYER_WA = "+6281234567890"  # EmployerProfileFactory
-NUMBER_FRAGMENTS = ("85712345678", "857-1234", "0857 1234", "81234567890", "0812 3456", "wa.me")
+# "wa.me/6": a chat link to a number (the gig page's "Bagikan ke WhatsApp" is wa.me/?text=…).
+NUMBER_FRAGMENTS = ("85712345678", "857-1234", "0857 1234", "81234567890", "0812 3456", "wa.me/6")
 
 
 @pytest.fixture(autouse=True)

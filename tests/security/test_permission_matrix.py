@@ -401,6 +401,37 @@ MATRIX = [
     ("listings:whatsapp_settings", no_args, "POST", {"action": "stop"}, (LOGIN, 302, 302, 404, 404, 404)),
     ("listings:application_portfolio", pk_of("application"), "GET", None, (LOGIN, *(404,) * 5)),
     ("listings:application_portfolio", pk_of("application"), "POST", {}, (LOGIN, *(405,) * 5)),
+    # Pay insights (public) and the owner's traffic dashboard (employers; "not an employer": 403).
+    ("listings:pay_insights", no_args, "GET", None, ALL_200),
+    ("listings:pay_insights", no_args, "POST", {}, ALL_200),
+    ("listings:owner_insights", no_args, "GET", None, (LOGIN, 403, 403, 200, 200, 403)),
+    ("listings:owner_insights", no_args, "POST", {}, (LOGIN, 403, 403, 200, 200, 403)),
+    # Discovery: preview pictures of live gigs only; sitemap and robots for everyone, GET only.
+    ("listings:gig_preview_image", gig("published"), "GET", None, ALL_200),
+    ("listings:gig_preview_image", gig("pending"), "GET", None, (404,) * 6),
+    ("listings:gig_preview_image", gig("published"), "POST", {}, (405,) * 6),
+    ("listings:sitemap", no_args, "GET", None, ALL_200),
+    ("listings:sitemap", no_args, "POST", {}, (405,) * 6),
+    ("listings:sitemap_section", lambda w: {"section": "lowongan"}, "GET", None, ALL_200),
+    ("listings:sitemap_section", lambda w: {"section": "lowongan"}, "POST", {}, (405,) * 6),
+    ("listings:robots", no_args, "GET", None, ALL_200),
+    ("listings:robots", no_args, "POST", {}, (405,) * 6),
+    # Installable app: manifest, service worker, offline page (public, GET only).
+    ("listings:manifest", no_args, "GET", None, ALL_200),
+    ("listings:manifest", no_args, "POST", {}, (405,) * 6),
+    ("listings:service_worker", no_args, "GET", None, ALL_200),
+    ("listings:service_worker", no_args, "POST", {}, (405,) * 6),
+    ("listings:offline", no_args, "GET", None, ALL_200),
+    ("listings:offline", no_args, "POST", {}, (405,) * 6),
+    # Employer privacy: only the employer themself (everyone else: 404, as for workers' data).
+    ("accounts:employer_data_export", no_args, "GET", None, (LOGIN, 404, 404, 200, 200, 404)),
+    ("accounts:employer_data_export", no_args, "POST", {}, (LOGIN, 404, 404, 200, 200, 404)),
+    ("accounts:employer_account_delete", no_args, "GET", None, (LOGIN, 404, 404, 200, 200, 404)),
+    ("accounts:employer_account_delete", no_args, "POST", {}, (LOGIN, 404, 404, 200, 200, 404)),
+    ("accounts:privacy", no_args, "GET", None, ALL_200),
+    ("accounts:privacy", no_args, "POST", {}, ALL_200),
+    ("accounts:terms", no_args, "GET", None, ALL_200),
+    ("accounts:terms", no_args, "POST", {}, ALL_200),
 ]
 
 

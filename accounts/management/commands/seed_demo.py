@@ -13,6 +13,10 @@ class Command(BaseCommand):
                 f"Demo data ready: {result['gigs_created']} new gigs ({result['gigs_total']} in total)."
             )
         )
+        self.stdout.write(
+            f"Pay insights: {result['pay_insight_groups']} groups on /gaji/ "
+            f"({result['market_gigs_created']} new market gigs)."
+        )
         self.stdout.write(f"Logins (password '{demo.DEMO_PASSWORD}'):")
         self.stdout.write(f"  moderator: {demo.MODERATOR}")
         for employer in demo.EMPLOYERS:

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+# Included by listings/urls.py: the names live in the `listings` namespace.
+urlpatterns = [
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("offline/", views.offline, name="offline"),
+]

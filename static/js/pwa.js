@@ -1,0 +1,1 @@
+if("serviceWorker"in navigator)navigator.serviceWorker.register("/sw.js");addEventListener("submit",e=>{/logout/.test(e.target.action)&&self.caches&&caches.keys().then(k=>k.forEach(n=>caches.delete(n)))})
