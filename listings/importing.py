@@ -41,7 +41,9 @@ TEXT_FIELDS = (
 )
 # How owners name a commission: "komisi", "bagi hasil", "fee per closing", "10% per transaksi".
 _COMMISSION_SENTENCE = re.compile(
-    r"[^.!?\n]*(?:\b(?:komisi|bagi hasil|commission|fee|insentif)\b|\d\s*(?:%|persen\b))[^.!?\n]*",
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*"  # a sentence; "Rp 5.000" does not end it
+    r"(?:\b(?:komisi|bagi hasil|commission|fee|insentif)\b|\d\s*(?:%|persen\b))"
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*",
     re.IGNORECASE,
 )
 
