@@ -178,6 +178,8 @@ def test_cs_query_ranks_cs_work_above_other_jobs_of_the_same_business():
     gig("Juru Masak Restoran", description="Memasak menu restoran.", duties=["packing"])
     gig("CS Restoran Online", description="Membalas chat pesanan restoran.")
     assert titles({"q": "cs restoran"})[0] == "CS Restoran Online"
+    assert titles({"q": "restoran"})[0] == "CS Restoran Online"  # the board is for CS work
+    assert titles({"q": "juru masak restoran"})[0] == "Juru Masak Restoran"  # unless asked
 
 
 @pytest.mark.django_db
