@@ -223,7 +223,7 @@ def test_filters_narrow_and_words_rank():
 @pytest.mark.django_db
 def test_zero_results_relax_and_say_so(client, django_assert_max_num_queries):
     """Nothing pays 50 juta: the search drops the pay, shows what it relaxed and still ranks
-    by the rest of the query, in at most 3 SQL queries; an alert never relaxes."""
+    by the rest of the query, in at most 3 SQL queries; an alert or a feed never relaxes."""
     remote = gig("Admin Chat WFH", work_mode="remote", pay_model="monthly", pay_min=2_000_000)
     with django_assert_max_num_queries(3):
         body = client.get("/api/v1/gigs/", {"q": "admin wfh minimal 50jt"}).json()
@@ -232,6 +232,7 @@ def test_zero_results_relax_and_say_so(client, django_assert_max_num_queries):
     html = client.get("/lowongan/", {"q": "admin wfh minimal 50jt"}).content.decode()
     assert "Pencarian dilonggarkan" in html and "Admin Chat WFH" in html
     assert not gig_matches(remote, {"q": "admin wfh minimal 50jt"})
+    assert b"Admin Chat WFH" not in client.get("/lowongan/feed/", {"q": "admin wfh minimal 50jt"}).content
     assert gig_matches(remote, {"q": "admin wfh minimal 1jt"})
 
 
