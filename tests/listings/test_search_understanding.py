@@ -2,7 +2,10 @@
 OR ranking, typos, time words, cities, English, role vs business, exclusive words, zero
 results. Gigs and queries here are written for these tests (no shared-set text)."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 
 from listings.cities import canonical_city
 from listings.search import gig_matches, parse_query, search_gigs
@@ -251,3 +254,13 @@ def test_a_search_request_costs_at_most_three_queries(client, django_assert_max_
         assert client.get("/api/v1/gigs/", {"q": "admin wfh harian 100rb jogja"}).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/lowongan/", {"q": "cs olshop malam", "work_mode": "remote"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_existing_gig_cities_are_made_canonical_by_the_migration():
+    """Gigs saved before canonical cities get them from migration 0010."""
+    old = gig("Admin Lama", work_mode="onsite", city="Bandung")
+    type(old).objects.filter(pk=old.pk).update(city="Kota Bandung")
+    import_module("listings.migrations.0010_gig_city_canonical").canonicalise_cities(apps, None)
+    old.refresh_from_db()
+    assert old.city == "Bandung"
