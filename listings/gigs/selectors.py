@@ -34,7 +34,7 @@ def gig_search_relaxations(*, params: dict) -> list[dict]:
     for name, label in RELAXABLE:
         if params.get(name) in (None, "", []):
             continue
-        count = search_gigs({**params, name: None}).count()
+        count = search_gigs({**params, name: None}, relax=False).count()
         if count:
             suggestions.append({"name": name, "label": label, "count": count})
     return suggestions

@@ -41,8 +41,10 @@ TEXT_FIELDS = (
 )
 # The sentence of a commission gig's description that states the rate ("untung Rp5.000 per pack").
 _COMMISSION_SENTENCE = re.compile(
-    r"(?:[^.!?\n]|\.(?=\d))*(?:\b(?:komisi|commission|untung|keuntungan|bonus|fee|profit|bagi hasil|"
-    r"per (?:pesanan|order|pack|penjualan|produk|transaksi|item|closing))\b|\d\s?%)(?:[^.!?\n]|\.(?=\d))*",
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*"  # a sentence; "Rp 5.000" does not end it
+    r"(?:\b(?:komisi|commission|untung|keuntungan|bonus|fee|profit|insentif|bagi hasil|"
+    r"per (?:pesanan|order|pack|penjualan|produk|transaksi|item|closing))\b|\d\s*(?:%|persen\b))"
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*",
     re.IGNORECASE,
 )
 

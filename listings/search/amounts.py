@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from ..money import format_rupiah
-from ..vocabulary import PayModel
+from ..vocabulary import PAY_UNIT, PayModel
 
 # Units people write, as a pay model (the estimate's per-unit figure).
 _UNITS = (
@@ -56,12 +56,6 @@ MULTIPLIERS = {
 }
 # Without a unit, the size of an amount says what it pays for (informal Indonesian pay).
 _GUESS_UNIT = ((50_000, PayModel.HOURLY), (400_000, PayModel.DAILY), (1_000_000, PayModel.WEEKLY))
-UNIT_LABELS = {
-    PayModel.HOURLY: _("jam"),
-    PayModel.DAILY: _("hari"),
-    PayModel.WEEKLY: _("minggu"),
-    PayModel.MONTHLY: _("bulan"),
-}
 
 
 @dataclass(frozen=True)
@@ -77,7 +71,7 @@ class PayConstraint:
         return _("Gaji %(sign)s %(amount)s/%(unit)s") % {
             "sign": sign,
             "amount": format_rupiah(self.amount),
-            "unit": UNIT_LABELS[self.unit],
+            "unit": PAY_UNIT[self.unit],
         }
 
 

@@ -27,7 +27,9 @@ class SearchInfo:
         return {"understood": list(self.understood), "relaxed": list(self.relaxed)}
 
 
-def concept_label(concept: Concept) -> str:
+def concept_label(concept: Concept, *, short: bool = False) -> str:
+    if concept.cities and (short or concept.required):
+        return _("Kota %(city)s") % {"city": concept.cities[0]}
     if concept.cities:
         return _("Kota %(city)s, lalu lowongan yang bisa dari mana saja") % {"city": concept.cities[0]}
     labels = [
@@ -51,7 +53,10 @@ def explain(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchInfo:
     """The understood parts of `parsed`; with `relaxed`, what the zero-results fallback dropped."""
     understood = [parsed.pay.label()] if parsed.pay else []
     seen: set[str] = set()
+    pay_unit = (parsed.pay.unit,) if parsed.pay else None
     for concept in parsed.positive:
+        if pay_unit and concept.hints.get("pay_model") == pay_unit:
+            continue  # already said by the pay label ("…/bulan")
         label = concept_label(concept)
         if label not in seen:
             seen.add(label)
@@ -61,8 +66,8 @@ def explain(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchInfo:
     if relaxed:
         if parsed.pay:
             dropped.append(parsed.pay.label())
-        dropped += [concept_label(c) for c in parsed.required]
-        words = [concept_label(c) for c in parsed.filtering if not c.required]
+        dropped += [concept_label(c, short=True) for c in parsed.required]
+        words = [concept_label(c, short=True) for c in parsed.filtering if not c.required]
         if words:
             dropped.append(_("harus memuat salah satu dari: %(words)s") % {"words": ", ".join(words)})
     city_asked = any(c.cities and not c.required for c in parsed.positive)

@@ -38,8 +38,13 @@ class GigSearchFeed(Feed):
         return _("Lowongan admin online & CS yang cocok dengan pencarian Anda.")
 
     def items(self, obj):
-        # Newest first whatever the page's sort: a feed is a stream of new matches.
-        return obj["filterset"].qs.order_by("-published_at", "-pk")[:FEED_SIZE]
+        # Newest first whatever the page's sort: a feed is a stream of new matches, and like
+        # an alert it never relaxes (a relaxed search has no exact matches to stream).
+        results = obj["filterset"].qs
+        info = getattr(results, "search_info", None)
+        if info is not None and info.relaxed:
+            return []
+        return results.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, gig):
         return escape(gig.title)

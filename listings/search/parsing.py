@@ -66,6 +66,7 @@ class ParsedQuery:
     text: str
     concepts: tuple[Concept, ...]
     pay: PayConstraint | None = None
+    names_other_role: bool = False
 
     @property
     def positive(self) -> tuple[Concept, ...]:
@@ -87,8 +88,9 @@ class ParsedQuery:
 
     @property
     def asks_for_cs_role(self) -> bool:
-        """The query names customer-service/admin work (other job titles then rank lower)."""
-        return any(c.key in CS_ROLE_KEYS for c in self.positive)
+        """The query is for customer-service/admin work, as on this board unless it names
+        another job ("kurir", "video editor"): other job titles then rank lower."""
+        return not self.names_other_role
 
     @property
     def understood(self) -> bool:
@@ -109,7 +111,6 @@ class ParsedQuery:
         return found
 
 
-CS_ROLE_KEYS = frozenset({"customer_service", "admin", "chat", "role_cs_admin"})
 FREE_TEXT_WEIGHT = 1.5
 LITERAL_WEIGHT = 0.75  # the typed word itself, next to the concept it names
 
@@ -213,4 +214,16 @@ def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
         key = (concept.key, concept.negated)
         if key not in unique or concept.required:
             unique[key] = concept
-    return ParsedQuery(text=text or "", concepts=tuple(unique.values())[:MAX_QUERY_WORDS], pay=pay)
+    return ParsedQuery(
+        text=text or "",
+        concepts=tuple(unique.values())[:MAX_QUERY_WORDS],
+        pay=pay,
+        names_other_role=_names_other_role(normalise_words(text_without_pay), dictionary),
+    )
+
+
+def _names_other_role(words: list[str], dictionary: Dictionary) -> bool:
+    if dictionary.other_roles is None:
+        return False
+    typed = f" {' '.join(words)} "
+    return any(f" {' '.join(normalise_words(term))} " in typed for term in dictionary.other_roles.terms)

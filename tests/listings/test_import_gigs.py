@@ -149,3 +149,20 @@ def test_commission_rate_is_read_from_the_description_in_other_words(tmp_path):
     out, _ = run(path)
     assert "created 1" in out
     assert Gig.objects.get().commission_description == "Untung Rp5.000–Rp8.000 per pack, tanpa modal"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "sentence",
+    ["Bagi hasil 10% per transaksi yang berhasil", "Fee Rp 5.000 per closing", "Dapat 7 persen dari omzet"],
+)
+def test_commission_rows_take_the_owners_words_for_it(tmp_path, sentence):
+    """A commission row without commission details imports when the description states
+    the commission in any common wording ("bagi hasil", "fee", "10%")."""
+    row = {**ROW, "title": "Closer Online", "pay_model": "commission", "pay_min": 0}
+    row["description"] = f"Membalas chat pembeli. {sentence}. Dari rumah."
+    path = tmp_path / "gigs.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out, err = run(path)
+    assert "created 1" in out, err
+    assert Gig.objects.get(title="Closer Online").commission_description == sentence

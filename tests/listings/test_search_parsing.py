@@ -1,10 +1,12 @@
 """Query understanding: slang, abbreviations, typos and repeated letters become concepts."""
 
+import json
+
 import pytest
 
-from listings.cities import canonical_city
+from listings.cities import CITIES_FILE, canonical_city
 from listings.search import parse_query
-from listings.search.dictionary import get_dictionary
+from listings.search.dictionary import BUSINESSES_FILE, get_dictionary
 from listings.search.parsing import correct_word
 from listings.search.text import normalise_words, squeeze_repeats
 
@@ -93,3 +95,16 @@ def test_two_word_schedules_keep_both_meanings():
     """'shift malam' is a shift gig at night: both concepts apply."""
     assert keys("cs shift malam") == ["customer_service", "shift", "night"]
     assert keys("chat pelanggan malam hari") == ["chat", "customer_service", "night"]
+
+
+def test_business_and_city_files_name_each_word_once():
+    """A word belongs to one business kind and an alias to one city (else lookups depend on
+    file order); every kind's words become one concept."""
+    businesses = json.loads(BUSINESSES_FILE.read_text(encoding="utf-8"))["kinds"]
+    words = [tuple(normalise_words(w)) for kind in businesses for w in kind["words"]]
+    assert len(words) == len(set(words))
+    cities = json.loads(CITIES_FILE.read_text(encoding="utf-8"))["cities"]
+    aliases = [tuple(normalise_words(a)) for names in cities.values() for a in names]
+    assert len(aliases) == len(set(aliases))
+    assert get_dictionary().phrases[("nastar",)].key == "business:bakery"
+    assert get_dictionary().phrases[("pku",)].cities == ("Pekanbaru",)

@@ -2,7 +2,10 @@
 OR ranking, typos, time words, cities, English, role vs business, exclusive words, zero
 results. Gigs and queries here are written for these tests (no shared-set text)."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 
 from listings.cities import canonical_city
 from listings.insights.selectors import pay_benchmarks
@@ -179,6 +182,8 @@ def test_cs_query_ranks_cs_work_above_other_jobs_of_the_same_business():
     gig("Juru Masak Restoran", description="Memasak menu restoran.", duties=["packing"])
     gig("CS Restoran Online", description="Membalas chat pesanan restoran.")
     assert titles({"q": "cs restoran"})[0] == "CS Restoran Online"
+    assert titles({"q": "restoran"})[0] == "CS Restoran Online"  # the board is for CS work
+    assert titles({"q": "juru masak restoran"})[0] == "Juru Masak Restoran"  # unless asked
 
 
 @pytest.mark.django_db
@@ -222,7 +227,7 @@ def test_filters_narrow_and_words_rank():
 @pytest.mark.django_db
 def test_zero_results_relax_and_say_so(client, django_assert_max_num_queries):
     """Nothing pays 50 juta: the search drops the pay, shows what it relaxed and still ranks
-    by the rest of the query, in at most 3 SQL queries; an alert never relaxes."""
+    by the rest of the query, in at most 3 SQL queries; an alert or a feed never relaxes."""
     remote = gig("Admin Chat WFH", work_mode="remote", pay_model="monthly", pay_min=2_000_000)
     with django_assert_max_num_queries(3):
         body = client.get("/api/v1/gigs/", {"q": "admin wfh minimal 50jt"}).json()
@@ -231,6 +236,7 @@ def test_zero_results_relax_and_say_so(client, django_assert_max_num_queries):
     html = client.get("/lowongan/", {"q": "admin wfh minimal 50jt"}).content.decode()
     assert "Pencarian dilonggarkan" in html and "Admin Chat WFH" in html
     assert not gig_matches(remote, {"q": "admin wfh minimal 50jt"})
+    assert b"Admin Chat WFH" not in client.get("/lowongan/feed/", {"q": "admin wfh minimal 50jt"}).content
     assert gig_matches(remote, {"q": "admin wfh minimal 1jt"})
 
 
@@ -252,3 +258,13 @@ def test_a_search_request_costs_at_most_three_queries(client, django_assert_max_
         assert client.get("/api/v1/gigs/", {"q": "admin wfh harian 100rb jogja"}).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/lowongan/", {"q": "cs olshop malam", "work_mode": "remote"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_existing_gig_cities_are_made_canonical_by_the_migration():
+    """Gigs saved before canonical cities get them from migration 0015."""
+    old = gig("Admin Lama", work_mode="onsite", city="Bandung")
+    type(old).objects.filter(pk=old.pk).update(city="Kota Bandung")
+    import_module("listings.migrations.0015_gig_city_canonical").canonicalise_cities(apps, None)
+    old.refresh_from_db()
+    assert old.city == "Bandung"
