@@ -28,6 +28,11 @@ app.conf.beat_schedule = {
         "task": "listings.alerts.tasks.requeue_stuck_notifications",
         "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "60")),
     },
+    # Follow-up work (emails, screening, matching) a broker outage left in the outbox.
+    "redrive-outbox": {
+        "task": "listings.outbox.tasks.redrive_outbox",
+        "schedule": float(os.environ.get("NOTIFY_SAFETY_NET_SECONDS", "60")),
+    },
     # Pay insights (/gaji/ and the note on each card) from the gigs of the last 90 days.
     "refresh-pay-insights-hourly": {
         "task": "listings.insights.tasks.refresh_pay_insights",

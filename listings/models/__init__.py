@@ -4,6 +4,7 @@ from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
 from .insights import GigDailyStat, PayInsight
 from .moderation import GigEvent, Report, ReportEvent
+from .outbox import OutboxMessage
 from .review import Review, ReviewEvent, ReviewTag
 from .screening import EmployerEvent, GigScreening
 from .verification import VerificationCheck, VerificationEvent, VerificationRequest
@@ -22,6 +23,7 @@ __all__ = [
     "GigTimeWindow",
     "InboxItem",
     "Notification",
+    "OutboxMessage",
     "PayInsight",
     "Report",
     "ReportEvent",
