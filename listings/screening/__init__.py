@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..models import Gig
 from ..reviews.selectors import employer_review_trust
 from .board import Board, board_context, reusable_board_context
 from .engine import TEXT_FIELDS, Reason, ScreeningResult, Subject, evaluate, load_rules
@@ -119,8 +120,6 @@ def screen_data(data: dict, *, board: Board | None = None) -> ScreeningResult:
     Optional extra keys: `employer_verified`, and `instagram_url` / `marketplace_url` /
     `website_url` (also with an `employer_` prefix) for the employer's business presence.
     """
-    from ..models import Gig
-
     fields = {
         name: data.get(name)
         for name in (*TEXT_FIELDS, "pay_model", "pay_min", "pay_max", "hours_per_week", "work_mode", "city")

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import fingerprint, flows, links
 from .labels import label_for
 from .normalize import normalize, plain, squeeze, squeeze_pattern
+from .pay import pay_outlier_ratio
 
 SIGNALS_FILE = Path(__file__).with_name("signals.toml")
 # The gig fields screening reads, in this order (fingerprints are taken over the same text).
@@ -333,8 +334,6 @@ def _brand_weight(signal: Signal, subject: Subject, name: str) -> int:
 
 
 def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
-    from .pay import pay_outlier_ratio
-
     found = pay_outlier_ratio(subject, board, signal.params)
     if found is None:
         return None
