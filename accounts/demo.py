@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from listings import safety
 from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.services import gig_windows_store
 from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile
@@ -330,6 +331,7 @@ def seed(stdout=None) -> dict[str, int]:
         GigTimeWindow.objects.bulk_create(
             GigTimeWindow(gig=gig, day=d, start=s, end=e) for d, s, e in windows
         )
+        gig_windows_store(gig=gig)
         GigEvent.objects.create(
             gig=gig, actor=None, action=GigEvent.Action.CREATE, to_status=status, reason="seed_demo"
         )
@@ -483,6 +485,7 @@ def seed_worker_demo(employer: User) -> int:
         GigTimeWindow.objects.bulk_create(
             GigTimeWindow(gig=gig, day=d, start=s, end=e) for d, s, e in windows
         )
+        gig_windows_store(gig=gig)
         GigEvent.objects.create(
             gig=gig, action=GigEvent.Action.CREATE, to_status=gig.status, reason="seed_demo"
         )

@@ -41,6 +41,10 @@ def job_posting(gig: Gig) -> dict:
         if gig.pay_max:
             value["maxValue"] = gig.pay_max
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "IDR", "value": value}
+    elif gig.pay_model == PayModel.COMMISSION and gig.pay_estimate.month_low is not None:
+        # Only the guaranteed monthly base (listings/pay.py): commission depends on sales.
+        value = {"@type": "QuantitativeValue", "unitText": "MONTH", "minValue": gig.pay_estimate.month_low}
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "IDR", "value": value}
     if gig.work_mode == WorkMode.REMOTE:
         data["jobLocationType"] = "TELECOMMUTE"
         data["applicantLocationRequirements"] = {"@type": "Country", "name": "Indonesia"}

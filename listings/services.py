@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from .models import Gig, GigEvent, GigTimeWindow, Report
+from .schedule import window_inputs
 from .vocabulary import GigStatus
 
 Action = GigEvent.Action
@@ -116,7 +117,19 @@ def _replace_time_windows(gig: Gig, time_windows: list[dict] | None) -> bool:
         return False
     gig.time_windows.all().delete()
     GigTimeWindow.objects.bulk_create(GigTimeWindow(gig=gig, **w) for w in time_windows)
+    gig_windows_store(gig=gig)
     return True
+
+
+def gig_windows_store(*, gig: Gig) -> None:
+    """Copy the gig's time-window totals onto its row, where the SQL pay estimate reads them.
+
+    Called whenever windows are written (here and by `seed_demo`); refreshes the estimate.
+    """
+    gig.window_days, gig.window_minutes = window_inputs(gig.time_windows.all())
+    gig.save(update_fields=["window_days", "window_minutes", "updated_at"])
+    gig.refresh_from_db(fields=["pay_estimate_month", "pay_estimate_hour"])
+    gig.__dict__.pop("pay_estimate", None)
 
 
 def gig_update(*, gig: Gig, by: User, data: dict, time_windows: list[dict] | None = None) -> Gig:

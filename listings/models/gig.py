@@ -7,11 +7,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..money import format_rupiah
-from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
+from ..pay import (
+    PayEstimate,
+    gig_estimate,
+    hourly_estimate_expression,
+    is_estimate_only,
+    monthly_estimate_expression,
+)
 from ..querysets import GigQuerySet
 from ..schedule import window_summary
 from ..vocabulary import (
@@ -135,7 +142,11 @@ class Gig(models.Model):
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     # Maintained by a PostgreSQL trigger (migration 0006_search); always NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
-    # Normalised pay for sorting and cards; assumptions in listings/pay.py.
+    # Derived from the gig's time windows by the services (`schedule.window_inputs`), so the
+    # generated pay estimate below can read them from the gig row.
+    window_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    window_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Normalised pay for sorting, min_pay and alerts; one definition in listings/pay.py.
     pay_estimate_month = models.GeneratedField(
         expression=monthly_estimate_expression(), output_field=models.BigIntegerField(), db_persist=True
     )
@@ -217,6 +228,11 @@ class Gig(models.Model):
     def pay_is_estimate(self) -> bool:
         """Commission and per-project figures are guesses, not promises (listings/pay.py)."""
         return is_estimate_only(self.pay_model)
+
+    @cached_property
+    def pay_estimate(self) -> PayEstimate:
+        """The same figures as the generated columns, with the range and how they were made."""
+        return gig_estimate(self)
 
     @property
     def is_live(self) -> bool:

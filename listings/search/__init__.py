@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from ..models import Gig
 from ..querysets import GigQuerySet
@@ -72,7 +72,9 @@ def search_gigs(params: Mapping[str, Any] | None) -> QuerySet[Gig]:
         ranked.known_count = len(window)
         return ranked
     if sort == Sort.PAY:
-        return _with_card_data(matched).order_by("-pay_estimate_month", "-published_at", "-pk")
+        return _with_card_data(matched).order_by(
+            F("pay_estimate_month").desc(nulls_last=True), "-published_at", "-pk"
+        )
     return _with_card_data(matched).order_by("-published_at", "-pk")
 
 
