@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from listings.money import RupiahField
 from listings.vocabulary import Channel, Duty, Language, PayModel
 
 from .models import User
@@ -95,10 +96,10 @@ class WorkerProfileForm(forms.ModelForm):
             "portfolio_text",
             "portfolio_pdf",
         ]
+        field_classes = {"expected_pay_min": RupiahField}
         widgets = {
             "portfolio_text": forms.Textarea(attrs={"rows": 4}),
             "years_experience": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 50}),
-            "expected_pay_min": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
         }
 
     def __init__(self, *args, **kwargs):

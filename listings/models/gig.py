@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ..money import format_rupiah
+from ..money import PAY_CEILING, format_rupiah
 from ..pay import (
     PayEstimate,
     gig_estimate,
@@ -33,8 +33,6 @@ from ..vocabulary import (
     clean_code_lists,
     labels_for,
 )
-
-PAY_CEILING = 1_000_000_000  # no CS gig pays a billion rupiah per period
 
 
 def default_expiry():
@@ -192,7 +190,9 @@ class Gig(models.Model):
         """Rules shared by the web form, the admin and `import_gigs`."""
         errors: dict[str, str] = {}
         if self.pay_max is not None and self.pay_min is not None and self.pay_max < self.pay_min:
-            errors["pay_max"] = _("Gaji maksimum tidak boleh lebih kecil dari gaji minimum.")
+            errors["pay_max"] = _("Gaji maksimum harus ≥ %(amount)s (gaji minimum).") % {
+                "amount": format_rupiah(self.pay_min)
+            }
         if self.pay_model != PayModel.COMMISSION and self.pay_min is not None and self.pay_min < 1000:
             errors["pay_min"] = _("Isi gaji dalam rupiah penuh, minimal Rp 1.000.")
         if self.pay_model == PayModel.COMMISSION and not self.commission_description.strip():

@@ -40,7 +40,7 @@ def test_filters_narrow_results_and_cards_show_estimated_pay(client, gigs):
     """Channel checkboxes filter; cards show the per-month and per-hour estimate."""
     html = client.get("/lowongan/", {"channel": "instagram"}).content.decode()
     assert "Admin Olshop Bandung" in html and "CS WFH Malam" not in html
-    assert "≈ Rp 1.650.000/bulan" in html  # Rp 75.000 a day x 22 working days
+    assert "≈ Rp 1.625.000/bulan · Rp 18.750/jam" in html  # Rp 75.000 a day, 20 h: 5 days of 4 h
 
 
 def test_empty_results_suggest_what_to_relax(client, gigs):

@@ -54,14 +54,14 @@ def test_save_as_draft(client_for, employer):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"pay_min": "banyak"}, "Isi angka rupiah penuh"),
-        ({"pay_min": "100000", "pay_max": "50000"}, "tidak boleh lebih kecil"),
+        ({"pay_min": "banyak"}, "Tulis jumlah rupiah, misalnya 75.000"),
+        ({"pay_min": "100000", "pay_max": "50000"}, "Gaji maksimum harus ≥ Rp 100.000"),
         ({"work_mode": "onsite", "city": ""}, "Isi kota"),
         ({"channels": []}, "harus diisi"),
         ({"channels": ["telegram"]}, "pilihan yang valid"),
         ({"title": ""}, "harus diisi"),
         ({"windows-0-start": "10:00", "windows-0-end": "10:00"}, "tidak boleh sama"),
-        ({"pay_min": "-5"}, "Pastikan nilai"),
+        ({"pay_min": "-5"}, "tidak boleh negatif"),
     ],
 )
 def test_bad_input_gets_inline_error_and_saves_nothing(client_for, employer, overrides, message):
