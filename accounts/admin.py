@@ -75,8 +75,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Tanggal"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),)
-    # Bans go through listings.safety (gigs down, audit row, email), not by editing fields.
-    readonly_fields = ("banned_at", "ban_reason")
+    # Bans (and `is_active`) go through listings.safety (gigs down, audit row, email),
+    # not by editing fields.
+    readonly_fields = ("is_active", "banned_at", "ban_reason")
     actions = [ban_users, unban_users]
 
 

@@ -3,6 +3,7 @@
 from datetime import time, timedelta
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile
 
+MODERATOR_GROUP = "Moderator"
 DEMO_PASSWORD = "lokercs-demo"  # noqa: S105  (public demo logins, printed in README)
 
 MODERATOR = "moderator@lokercs.id"
@@ -290,6 +292,8 @@ def _user(email: str, role: str, **extra) -> User:
 def seed(stdout=None) -> dict[str, int]:
     now = timezone.now()
     moderator = _user(MODERATOR, User.Role.MODERATOR, is_staff=True, first_name="Moderator")
+    # Django admin rights come from the group (migration listings 0012), not from superuser.
+    moderator.groups.add(Group.objects.get(name=MODERATOR_GROUP))
     employers = []
     for data in EMPLOYERS:
         data = dict(data)

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET
 from listings.forms import TimeWindowFormSet, time_windows_from
 from listings.models import Gig
 
+from . import selectors
 from .forms import AccountDeleteForm, EmployerProfileForm, WorkerProfileForm
-from .models import EmployerProfile, User, WorkerProfile
+from .models import User, WorkerProfile
 from .privacy import worker_account_delete as worker_account_delete_service
 from .privacy import worker_data_export as worker_data_export_data
 from .selectors import worker_profile_completeness
@@ -52,7 +53,7 @@ def employer_profile(request):
 
 
 def employer_public(request, pk: int):
-    profile = get_object_or_404(EmployerProfile.objects.select_related("user"), pk=pk)
+    profile = get_object_or_404(selectors.public_employer_profiles().select_related("user"), pk=pk)
     gigs = Gig.objects.published().filter(employer=profile.user).order_by("-published_at")
     return render(request, "accounts/employer_public.html", {"profile": profile, "gigs": gigs})
 
@@ -148,7 +149,7 @@ LOGO_TYPES = {
 @require_GET
 def employer_logo(request, pk: int):
     """A business logo. Served by the app (no public /media/ folder) and only as a raster image."""
-    profile = get_object_or_404(EmployerProfile, pk=pk)
+    profile = get_object_or_404(selectors.public_employer_profiles(), pk=pk)
     suffix = Path(profile.logo.name or "").suffix.lower()
     if not profile.logo or suffix not in LOGO_TYPES:
         raise Http404

@@ -32,6 +32,16 @@ class GigEventInline(admin.TabularInline):
 class GigTimeWindowInline(admin.TabularInline):
     model = GigTimeWindow
     extra = 0
+    fields = readonly_fields = ("day", "start", "end")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def _apply(modeladmin, request, queryset, call, done: str) -> None:
@@ -143,6 +153,14 @@ class GigAdmin(admin.ModelAdmin):
     actions = [approve_gigs, reject_gigs, suspend_gigs, rescreen_gigs]
     ordering = ("-created_at",)
 
+    # Gigs change through listings.services only (re-screening, audit row, back to review):
+    # the owner edits on the site, moderators use the actions. Here every field is read-only.
+    def has_add_permission(self, request):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Gig._meta.fields if f.name != "id"] + list(self.readonly_fields)
+
     @admin.display(description=_("risiko"), ordering=F("screening__score").desc(nulls_last=True))
     def risk_score(self, gig):
         screening = getattr(gig, "screening", None)
@@ -170,12 +188,43 @@ class GigEventAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.action(description=_("Tindak lanjuti (turunkan lowongan)"))
+def action_reports(modeladmin, request, queryset):
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        lambda report: services.report_action(report=report, by=request.user),
+        _("Laporan ditindaklanjuti"),
+    )
+
+
+@admin.action(description=_("Tolak laporan"))
+def dismiss_reports(modeladmin, request, queryset):
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        lambda report: services.report_resolve(report=report, by=request.user, actioned=False),
+        _("Laporan ditolak"),
+    )
+
+
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     list_display = ("created_at", "gig", "reason", "status", "reporter")
     list_filter = ("status", "reason")
     search_fields = ("gig__title", "details", "reporter__email")
     list_select_related = ("gig", "reporter")
+    # Outcomes go through listings.services (reporters are told, the gig comes down).
+    readonly_fields = (
+        *("gig", "reporter", "reason", "details", "status"),
+        *("resolution_note", "resolved_by", "resolved_at"),
+    )
+    actions = [action_reports, dismiss_reports]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(GigScreening)

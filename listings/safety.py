@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import EmployerProfile, User
 
-from . import screening, services
+from . import duplicates, screening, services
 from .models import EmployerEvent, Gig, GigScreening, Report
 from .vocabulary import GigStatus
+
+MAX_SCORE = 100  # the scale of GigScreening.score (signals.toml settings.max_score)
 
 
 def _require_moderator(by: User) -> None:
@@ -30,14 +32,16 @@ def gig_screen(*, gig: Gig) -> GigScreening:
     A pending gig that is flagged stays in the queue, held with its reasons; a clean one from
     a verified, active employer is published straight away; anything else waits for review.
     """
-    gig = Gig.objects.select_related("employer", "employer__employer_profile").get(pk=gig.pk)
+    gig = Gig.objects.select_related("employer", "employer__employer_profile", "copied_from").get(pk=gig.pk)
     result = screening.screen(gig)
+    lineage = duplicates.review_reasons(gig)
+    flagged = result.flagged or bool(lineage)
     profile = getattr(gig.employer, "employer_profile", None)
     with transaction.atomic():
         status = Gig.objects.select_for_update().values_list("status", flat=True).get(pk=gig.pk)
         if status != GigStatus.PENDING:
             outcome = GigScreening.Outcome.NOT_PENDING
-        elif result.flagged:
+        elif flagged:
             outcome = GigScreening.Outcome.HELD
         elif result.clean and profile is not None and profile.is_verified and gig.employer.is_active:
             services.gig_publish_automatically(
@@ -49,9 +53,9 @@ def gig_screen(*, gig: Gig) -> GigScreening:
         record, _created = GigScreening.objects.update_or_create(
             gig=gig,
             defaults={
-                "score": result.score,
-                "flagged": result.flagged,
-                "reasons": result.reasons_as_json(),
+                "score": min(result.score + sum(r["weight"] for r in lineage), MAX_SCORE),
+                "flagged": flagged,
+                "reasons": result.reasons_as_json() + lineage,
                 "outcome": outcome,
                 "screened_at": timezone.now(),
             },

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from .inbox import inbox_item_create
 from .models import Gig, GigEvent, GigTimeWindow, Report
 from .schedule import window_inputs
 from .vocabulary import GigStatus
@@ -75,7 +76,9 @@ def _transition(
             gig.submitted_at = now
             gig.rejection_reason = ""
         if gig.status == GigStatus.PUBLISHED and action == Action.APPROVE:
+            # A gig's days run from when it goes live, not from when its draft was started.
             gig.published_at = now
+            gig.expires_at = now + timedelta(days=settings.GIG_DEFAULT_LIFETIME_DAYS)
         if gig.status == GigStatus.CLOSED:
             gig.closed_at = now
         gig.save(
@@ -84,6 +87,7 @@ def _transition(
                 "submitted_at",
                 "published_at",
                 "closed_at",
+                "expires_at",
                 "rejection_reason",
                 "updated_at",
                 *extra_fields,
@@ -236,10 +240,11 @@ def gig_renew(*, gig: Gig, by: User) -> Gig:
 
 
 def gig_duplicate(*, gig: Gig, by: User) -> Gig:
-    """Copy one of the owner's gigs into a new draft."""
+    """Copy one of the owner's gigs into a new draft (screened like a new post when submitted)."""
     _require_owner(gig, by)
     data = {name: getattr(gig, name) for name in Gig.EDITABLE_FIELDS}
     data["title"] = (_("Salinan: ") + gig.title)[:120]
+    data["copied_from"] = gig  # screening keeps copies of taken-down gigs for a moderator
     windows = [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
     return gig_create(employer=by, data=data, time_windows=windows)
 
@@ -280,6 +285,18 @@ def report_resolve(*, report: Report, by: User, actioned: bool, note: str = "") 
     report.resolved_at = timezone.now()
     report.resolution_note = note
     report.save(update_fields=["status", "resolved_by", "resolved_at", "resolution_note"])
+    if report.reporter is None:  # the reporter deleted their account
+        return report
+    inbox_item_create(
+        user=report.reporter,
+        kind="report",
+        text=(
+            _("Laporan Anda tentang “%(title)s” ditindaklanjuti. Terima kasih.")
+            if actioned
+            else _("Laporan Anda tentang “%(title)s” sudah diperiksa; lowongan tetap tayang.")
+        )
+        % {"title": report.gig.title},
+    )
     from . import tasks
 
     transaction.on_commit(lambda: tasks.send_report_outcome_email.delay(report.pk))

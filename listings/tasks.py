@@ -56,7 +56,7 @@ def screen_gig(gig_id: int) -> None:
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5})
 def send_report_outcome_email(self, report_id: int) -> None:
     report = Report.objects.select_related("gig", "reporter").filter(pk=report_id).first()
-    if report is not None:
+    if report is not None and report.reporter is not None:
         emails.send_report_outcome(report=report)
 
 

@@ -137,6 +137,9 @@ class Gig(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies", editable=False
+    )
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     # Maintained by a PostgreSQL trigger (migration 0006_search); always NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
