@@ -19,6 +19,10 @@ _WIDE = """() => [...document.querySelectorAll('body *')]
   .slice(0, 5).map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`)"""
 
 
+_CLIPPED = """() => Math.max(0, ...[...document.querySelectorAll('.table-wrap')]
+  .map(e => e.scrollWidth - e.clientWidth))"""
+
+
 def _session_cookie(user, url):
     client = Client()
     client.force_login(user)
@@ -27,7 +31,8 @@ def _session_cookie(user, url):
 
 
 def test_no_page_is_wider_than_a_plain_360px_window(playwright, _orm_next_to_playwright, live_server):
-    """Every main page, including the gig form with its weekly time windows, fits 360 px."""
+    """Every main page fits 360 px: the gig form with its weekly time windows, the review
+    queue as cards rather than a table scrolling sideways."""
     if not Path(chromium_path()).exists():
         pytest.skip(f"chromium ({chromium_path()}) is missing")
     browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -45,6 +50,9 @@ def test_no_page_is_wider_than_a_plain_360px_window(playwright, _orm_next_to_pla
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if overflow > 0:
                 too_wide.append(f"{name} ({url}): {overflow}px too wide: {page.evaluate(_WIDE)}")
+            clipped = page.evaluate(_CLIPPED)
+            if clipped > 0:  # a table scrolling inside its box is a clipped table, not a fit
+                too_wide.append(f"{name} ({url}): a table is clipped by {clipped}px")
     finally:
         browser.close()
     assert not too_wide, "\n".join(too_wide)
