@@ -9,6 +9,9 @@ def healthz(request):
 
 # allauth's rate limits look this up; django-ratelimit uses it through RATELIMIT_VIEW.
 handler429 = "listings.views.ratelimited"
+# Indonesian error pages with navigation; a gone gig's 404 offers similar open gigs.
+handler404 = "listings.errors.page_not_found"
+handler403 = "listings.errors.permission_denied"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),

@@ -32,6 +32,21 @@ def gig_latest(*, limit: int = 8) -> QuerySet[Gig]:
     return search_gigs({"sort": "newest"})[:limit]
 
 
+def gig_similar_open(*, gig_id: int, limit: int = 4) -> list[Gig]:
+    """Open gigs like a gone one (same pay model and work mode first), for its 404 page."""
+    gone = Gig.objects.filter(pk=gig_id).values("pay_model", "work_mode").first()
+    if gone is None:
+        return list(gig_latest(limit=limit))
+    alike = list(search_gigs({"sort": "newest", **gone}).exclude(pk=gig_id)[:limit])
+    if len(alike) < limit:
+        alike += list(
+            search_gigs({"sort": "newest"}).exclude(pk__in=[gig_id, *(g.pk for g in alike)])[
+                : limit - len(alike)
+            ]
+        )
+    return alike
+
+
 def gig_search_relaxations(*, params: dict) -> list[dict]:
     """For a search with no results: which single filter to drop, and how many gigs that finds.
 
