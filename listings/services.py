@@ -249,6 +249,17 @@ def gig_duplicate(*, gig: Gig, by: User) -> Gig:
     return gig_create(employer=by, data=data, time_windows=windows)
 
 
+def gig_delete_draft(*, gig: Gig, by: User) -> Gig:
+    """Owner deletes a draft nobody has seen (never submitted). Anything else is kept."""
+    _require_owner(gig, by)
+    with transaction.atomic():
+        locked = Gig.objects.select_for_update().get(pk=gig.pk)
+        if locked.status != GigStatus.DRAFT:
+            raise TransitionError(_("Hanya draf yang bisa dihapus."), code="not_draft")
+        locked.delete()
+    return gig
+
+
 def expire_due_gigs(*, now=None) -> int:
     """Expire every published gig past its expiry date; returns how many."""
     count = 0

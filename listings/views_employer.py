@@ -107,6 +107,12 @@ OWNER_ACTIONS = {
     "close": (services.gig_close, _("Lowongan ditutup.")),
     "renew": (services.gig_renew, _("Lowongan diperpanjang 30 hari dan menunggu review.")),
     "duplicate": (services.gig_duplicate, _("Salinan lowongan dibuat sebagai draf.")),
+    "delete": (services.gig_delete_draft, _("Draf dihapus.")),
+}
+# Actions that can't be undone from the site ask first (a page, so it works without JavaScript).
+CONFIRM = {
+    "close": _("Tutup lowongan “%(title)s”? Pelamar baru tidak bisa melamar lagi."),
+    "delete": _("Hapus draf “%(title)s”? Draf yang dihapus tidak bisa dikembalikan."),
 }
 
 
@@ -117,6 +123,11 @@ def gig_action(request, pk: int, action: str):
         raise Http404
     gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
     service, success = OWNER_ACTIONS[action]
+    if action in CONFIRM and request.POST.get("confirm") != "1":
+        question = CONFIRM[action] % {"title": gig.title}
+        return render(
+            request, "listings/confirm_action.html", {"gig": gig, "action": action, "question": question}
+        )
     try:
         result = service(gig=gig, by=request.user)
     except ValidationError as error:

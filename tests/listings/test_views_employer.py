@@ -117,7 +117,7 @@ def test_my_gigs_lists_only_mine_with_status(
 def test_owner_actions(client_for, employer):
     client = client_for(employer)
     published = factories.PublishedGigFactory(employer=employer)
-    client.post(reverse("listings:gig_action", args=[published.pk, "close"]))
+    client.post(reverse("listings:gig_action", args=[published.pk, "close"]), {"confirm": "1"})
     published.refresh_from_db()
     assert published.status == GigStatus.CLOSED
     client.post(reverse("listings:gig_action", args=[published.pk, "renew"]))
@@ -131,7 +131,9 @@ def test_owner_actions(client_for, employer):
 
 def test_refused_action_shows_message_not_500(client_for, employer):
     gig = factories.DraftGigFactory(employer=employer)
-    response = client_for(employer).post(reverse("listings:gig_action", args=[gig.pk, "close"]), follow=True)
+    response = client_for(employer).post(
+        reverse("listings:gig_action", args=[gig.pk, "close"]), {"confirm": "1"}, follow=True
+    )
     assert response.status_code == 200
     assert "tidak bisa" in response.content.decode()
 

@@ -1,0 +1,56 @@
+"""What an UMKM owner stumbled over: confirmations, deleting drafts, the rejection email link."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from listings import services
+from listings.models import Gig
+from listings.vocabulary import GigStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_closing_a_gig_asks_for_confirmation_first(client_for, employer):
+    gig = factories.PublishedGigFactory(employer=employer, title="Admin Toko Kue")
+    client = client_for(employer)
+    url = reverse("listings:gig_action", args=[gig.pk, "close"])
+    page = client.post(url)
+    assert page.status_code == 200 and "Tutup lowongan “Admin Toko Kue”?" in page.content.decode()
+    assert Gig.objects.get(pk=gig.pk).status == GigStatus.PUBLISHED
+    client.post(url, {"confirm": "1"})
+    assert Gig.objects.get(pk=gig.pk).status == GigStatus.CLOSED
+
+
+def test_owner_can_delete_a_draft_after_confirming(client_for, employer):
+    draft = factories.DraftGigFactory(employer=employer)
+    client = client_for(employer)
+    assert "Hapus draf" in client.get(reverse("listings:my_gigs")).content.decode()
+    url = reverse("listings:gig_action", args=[draft.pk, "delete"])
+    assert "tidak bisa dikembalikan" in client.post(url).content.decode()
+    assert Gig.objects.filter(pk=draft.pk).exists()
+    client.post(url, {"confirm": "1"})
+    assert not Gig.objects.filter(pk=draft.pk).exists()
+
+
+def test_only_drafts_can_be_deleted(client_for, employer):
+    live = factories.PublishedGigFactory(employer=employer)
+    client_for(employer).post(reverse("listings:gig_action", args=[live.pk, "delete"]), {"confirm": "1"})
+    assert Gig.objects.filter(pk=live.pk).exists()
+
+
+def test_rejection_email_link_opens_the_edit_page_through_login(
+    client, client_for, employer, moderator, django_capture_on_commit_callbacks
+):
+    gig = factories.PendingGigFactory(employer=employer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.gig_reject(gig=gig, by=moderator, reason="Gaji belum jelas.")
+    edit = reverse("listings:gig_edit", args=[gig.pk])
+    body = mail.outbox[-1].body
+    assert edit in body
+    link = body[body.index("http") :].split()[0]
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    response = client.get("/" + path)
+    assert response.status_code == 302 and "login" in response["Location"] and "next=" in response["Location"]
+    assert client_for(employer).get("/" + path).status_code == 200
