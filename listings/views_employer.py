@@ -8,8 +8,9 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from . import ratelimits, selectors, services
 from .forms import GigForm, TimeWindowFormSet, time_windows_from
@@ -26,13 +27,33 @@ def _windows_initial(gig: Gig) -> list[dict]:
     return [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
 
 
-def _save_gig(request, *, gig: Gig | None):
-    """Shared create/edit flow: validate form + windows, call the service, show errors inline."""
+# Only gigs actually posted count against the limit: a form sent back with errors does not.
+POST_LIMIT = {
+    "group": "listings.gig_create",
+    "key": "user_or_ip",
+    "rate": ratelimits.gig_post,
+    "method": "POST",
+}
+RATE_LIMITED = gettext_lazy(
+    "Anda sudah memasang banyak lowongan dalam satu jam. Isian Anda masih di sini; coba simpan lagi nanti."
+)
+
+
+def _save_gig(request, *, gig: Gig | None, limited: bool = False):
+    """Shared create/edit flow: validate form + windows, call the service, show errors inline.
+
+    `limited` (posting rate reached): nothing is saved, and the form comes back as typed."""
     form = GigForm(request.POST or None, instance=gig)
     windows = TimeWindowFormSet(
         request.POST or None, prefix="windows", initial=_windows_initial(gig) if gig else None
     )
+    if limited:
+        form.is_valid()
+        form.add_error(None, RATE_LIMITED)
+        context = {"form": form, "windows": windows, "gig": gig}
+        return render(request, "listings/gig_form.html", context, status=429)
     if request.method == "POST" and form.is_valid() and windows.is_valid():
+        created = gig is None
         try:
             with transaction.atomic():
                 if gig is None:
@@ -55,6 +76,8 @@ def _save_gig(request, *, gig: Gig | None):
             else:
                 form.add_error(None, error.messages)
         else:
+            if created:
+                is_ratelimited(request, increment=True, **POST_LIMIT)
             gig.refresh_from_db()
             messages.success(request, _status_message(gig))
             return redirect("listings:my_gigs")
@@ -62,19 +85,25 @@ def _save_gig(request, *, gig: Gig | None):
 
 
 def _status_message(gig: Gig) -> str:
+    """What really happened: live now, waiting for review, or only saved."""
+    if gig.status == GigStatus.PUBLISHED:
+        return _("Lowongan “%(title)s” sudah tayang: UMKM terverifikasi dan lolos pemeriksaan otomatis.") % {
+            "title": gig.title
+        }
     if gig.status == GigStatus.PENDING:
         return _("Lowongan “%(title)s” menunggu review moderator.") % {"title": gig.title}
     return _("Lowongan “%(title)s” disimpan.") % {"title": gig.title}
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=ratelimits.gig_post, method="POST", block=True)
 def gig_create(request):
     _require_employer(request)
     if not hasattr(request.user, "employer_profile"):
         messages.info(request, _("Lengkapi profil usaha Anda dulu sebelum memasang lowongan."))
         return redirect("accounts:employer_profile")
-    return _save_gig(request, gig=None)
+    usage = get_usage(request, increment=False, **POST_LIMIT) if request.method == "POST" else None
+    limited = usage is not None and usage["count"] >= usage["limit"]
+    return _save_gig(request, gig=None, limited=limited)
 
 
 @login_required
@@ -133,6 +162,9 @@ def gig_action(request, pk: int, action: str):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("listings:my_gigs")
+    if action in ("submit", "renew"):  # screening may have published it already: say so
+        result.refresh_from_db()
+        success = _status_message(result)
     messages.success(request, success)
     if action == "duplicate":
         return redirect("listings:gig_edit", pk=result.pk)

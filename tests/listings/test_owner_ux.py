@@ -54,3 +54,21 @@ def test_rejection_email_link_opens_the_edit_page_through_login(
     response = client.get("/" + path)
     assert response.status_code == 302 and "login" in response["Location"] and "next=" in response["Location"]
     assert client_for(employer).get("/" + path).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flash_says_the_gig_is_live_when_screening_published_it(client_for, employer, moderator):
+    """A verified owner's clean gig goes live at once, and the message says so."""
+    from listings import safety
+    from tests.listings.test_views_employer import gig_post
+
+    safety.employer_verify(profile=employer.employer_profile, by=moderator)
+    response = client_for(employer).post(reverse("listings:gig_create"), gig_post(), follow=True)
+    assert Gig.objects.get().status == GigStatus.PUBLISHED
+    assert "sudah tayang" in response.content.decode()
+
+
+def test_flash_after_renewing_says_what_happened(client_for, employer):
+    gig = factories.ExpiredGigFactory(employer=employer, title="Admin Lama")
+    response = client_for(employer).post(reverse("listings:gig_action", args=[gig.pk, "renew"]), follow=True)
+    assert "Lowongan “Admin Lama” menunggu review moderator." in response.content.decode()
