@@ -1,10 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
 from listings.money import RupiahField
 from listings.vocabulary import Channel, Duty, Language, PayModel
 
 from .models import User
+
+# The phone library's own message has no example; people type 0812-…, not +62.
+WHATSAPP_INVALID = _("Tulis nomor WhatsApp seperti di HP, contoh 0812-3456-7890.")
+
+
+class WhatsAppInput(RegionalPhoneNumberWidget):
+    """Shows a saved number nationally (0812 …) but a typed one exactly as typed, so an error
+    never rewrites what the person entered."""
+
+    def format_value(self, value):
+        return value if isinstance(value, str) else super().format_value(value)
 
 
 class SignupForm(forms.Form):
@@ -43,7 +55,8 @@ class EmployerProfileForm(forms.ModelForm):
             "website_url",
             "logo",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "whatsapp": WhatsAppInput}
+        error_messages = {"whatsapp": {"invalid": WHATSAPP_INVALID}}
 
 
 class WorkerProfileForm(forms.ModelForm):
@@ -97,7 +110,9 @@ class WorkerProfileForm(forms.ModelForm):
             "portfolio_pdf",
         ]
         field_classes = {"expected_pay_min": RupiahField}
+        error_messages = {"whatsapp": {"invalid": WHATSAPP_INVALID}}
         widgets = {
+            "whatsapp": WhatsAppInput,
             "portfolio_text": forms.Textarea(attrs={"rows": 4}),
             "years_experience": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 50}),
         }

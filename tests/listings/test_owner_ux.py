@@ -72,3 +72,31 @@ def test_flash_after_renewing_says_what_happened(client_for, employer):
     gig = factories.ExpiredGigFactory(employer=employer, title="Admin Lama")
     response = client_for(employer).post(reverse("listings:gig_action", args=[gig.pk, "renew"]), follow=True)
     assert "Lowongan “Admin Lama” menunggu review moderator." in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["0812-34ab", "12345", "+1 415 555 0100"])
+def test_whatsapp_errors_give_a_mobile_example_and_keep_what_was_typed(client_for, typed):
+    from tests.accounts.test_worker_profile import _form_data
+
+    worker = factories.WorkerFactory()
+    html = (
+        client_for(worker)
+        .post(reverse("accounts:worker_profile"), _form_data(whatsapp=typed))
+        .content.decode()
+    )
+    assert "0812-3456-7890" in html
+    assert f'value="{typed}"' in html
+
+
+@pytest.mark.parametrize(
+    "url_name", ["listings:gig_create", "accounts:employer_profile", "account_login", "account_signup"]
+)
+def test_forms_use_the_sites_own_errors_not_browser_bubbles(client_for, url_name):
+    """novalidate: required/number checks come back as inline Indonesian errors from the server."""
+    user = factories.EmployerFactory() if url_name.startswith(("listings", "accounts")) else None
+    html = client_for(user).get(reverse(url_name)).content.decode()
+    forms = [chunk for chunk in html.split("<form")[1:] if 'method="post"' in chunk.split(">")[0]]
+    main = [chunk.split(">")[0] for chunk in forms if "logout" not in chunk.split(">")[0]]
+    assert main and all(
+        "novalidate" in tag for tag in main if "set_language" not in tag and "i18n" not in tag
+    )
