@@ -3,7 +3,7 @@
 from datetime import time, timedelta
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,8 +13,8 @@ from listings.services import gig_windows_store
 from listings.vocabulary import GigStatus
 
 from .models import EmployerProfile, User, WorkerProfile
+from .roles import ensure_moderator_group
 
-MODERATOR_GROUP = "Moderator"
 DEMO_PASSWORD = "lokercs-demo"  # noqa: S105  (public demo logins, printed in README)
 
 MODERATOR = "moderator@lokercs.id"
@@ -293,7 +293,7 @@ def seed(stdout=None) -> dict[str, int]:
     now = timezone.now()
     moderator = _user(MODERATOR, User.Role.MODERATOR, is_staff=True, first_name="Moderator")
     # Django admin rights come from the group (migration listings 0012), not from superuser.
-    moderator.groups.add(Group.objects.get(name=MODERATOR_GROUP))
+    moderator.groups.add(ensure_moderator_group(Group, Permission))
     employers = []
     for data in EMPLOYERS:
         data = dict(data)

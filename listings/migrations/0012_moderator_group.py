@@ -1,13 +1,9 @@
-"""The "Moderator" group: what a staff moderator needs in Django admin, without superuser."""
+"""The "Moderator" group (accounts/roles.py): Django admin for staff without superuser."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Moderator"
-APPS = ("listings", "accounts")
-# Everything may be looked at; these may be changed (state changes still go through the
-# services: the admin's fields for status, bans and verification are read-only).
-CHANGE = {("listings", "gig"), ("listings", "report"), ("accounts", "employerprofile")}
+from accounts.roles import MODERATOR_GROUP, ensure_moderator_group
 
 
 def create_moderator_group(apps, schema_editor):
@@ -15,20 +11,11 @@ def create_moderator_group(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    wanted = Permission.objects.filter(content_type__app_label__in=APPS, codename__startswith="view_")
-    change = [
-        p
-        for p in Permission.objects.filter(content_type__app_label__in=APPS, codename__startswith="change_")
-        if (p.content_type.app_label, p.content_type.model) in CHANGE
-    ]
-    group.permissions.add(*wanted, *change)
+    ensure_moderator_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_moderator_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    apps.get_model("auth", "Group").objects.filter(name=MODERATOR_GROUP).delete()
 
 
 class Migration(migrations.Migration):
