@@ -100,3 +100,19 @@ def test_forms_use_the_sites_own_errors_not_browser_bubbles(client_for, url_name
     assert main and all(
         "novalidate" in tag for tag in main if "set_language" not in tag and "i18n" not in tag
     )
+
+
+def test_worker_sees_overlap_with_gigs_still_applied_for_while_applying(client_for):
+    """Not only after a hire: a clash with a gig the worker has applied to shows on the apply page."""
+    from datetime import time
+
+    worker = factories.WorkerFactory()
+    applied = factories.PublishedGigFactory(title="CS Malam Toko B")
+    applied.time_windows.create(day=0, start=time(19), end=time(22))
+    factories.ApplicationFactory(gig=applied, worker=worker, status="sent")
+    clash = factories.PublishedGigFactory(title="Admin Malam Toko C")
+    clash.time_windows.create(day=0, start=time(21), end=time(23))
+    client = client_for(worker)
+    for url in (clash.get_absolute_url(), reverse("listings:apply", args=[clash.pk, clash.slug])):
+        html = client.get(url).content.decode()
+        assert "Jadwal bisa bentrok" in html and "CS Malam Toko B" in html
