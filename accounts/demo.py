@@ -4,6 +4,7 @@ import io
 from datetime import time
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
@@ -18,6 +19,7 @@ from listings.vocabulary import GigStatus
 
 from .demo_insights import seed_insight_demo, seed_market_gigs
 from .models import EmployerProfile, User, WorkerProfile
+from .roles import ensure_moderator_group
 from .services import employer_profile_save, worker_profile_save
 
 DEMO_PASSWORD = "lokercs-demo"  # noqa: S105  (public demo logins, printed in README)
@@ -332,6 +334,8 @@ def _demo_gig(employer: User, status: str, fields: dict, *, moderator: User) -> 
 @transaction.atomic
 def seed(stdout=None) -> dict[str, int]:
     moderator = _user(MODERATOR, User.Role.MODERATOR, is_staff=True, first_name="Moderator")
+    # Django admin rights come from the group (migration listings 0012), not from superuser.
+    moderator.groups.add(ensure_moderator_group(Group, Permission))
     employers = []
     for data in EMPLOYERS:
         data = dict(data)

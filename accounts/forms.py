@@ -1,13 +1,26 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
 from accounts.services import user_set_role
+from listings.money import RupiahField
 from listings.vocabulary import Channel, Duty, Language, PayModel
 
 from .images import logo_normalise
 from .models import User
 from .validators import validate_image_upload
+
+# The phone library's own message has no example; people type 0812-…, not +62.
+WHATSAPP_INVALID = _("Tulis nomor WhatsApp seperti di HP, contoh 0812-3456-7890.")
+
+
+class WhatsAppInput(RegionalPhoneNumberWidget):
+    """Shows a saved number nationally (0812 …) but a typed one exactly as typed, so an error
+    never rewrites what the person entered."""
+
+    def format_value(self, value):
+        return value if isinstance(value, str) else super().format_value(value)
 
 
 class SignupForm(forms.Form):
@@ -44,7 +57,8 @@ class EmployerProfileForm(forms.ModelForm):
             "website_url",
             "logo",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "whatsapp": WhatsAppInput}
+        error_messages = {"whatsapp": {"invalid": WHATSAPP_INVALID}}
 
     def clean_logo(self):
         """A new upload is checked and re-encoded (accounts.images); a kept logo stays as it is."""
@@ -105,10 +119,12 @@ class WorkerProfileForm(forms.ModelForm):
             "portfolio_text",
             "portfolio_pdf",
         ]
+        field_classes = {"expected_pay_min": RupiahField}
+        error_messages = {"whatsapp": {"invalid": WHATSAPP_INVALID}}
         widgets = {
+            "whatsapp": WhatsAppInput,
             "portfolio_text": forms.Textarea(attrs={"rows": 4}),
             "years_experience": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 50}),
-            "expected_pay_min": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
         }
 
     def __init__(self, *args, **kwargs):

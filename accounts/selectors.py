@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import WorkerProfile
+from .models import EmployerProfile, WorkerProfile
 
 # (what to add, weight); weights sum to 100.
 COMPLETENESS_ITEMS = (
@@ -51,3 +51,8 @@ def worker_profile_completeness(profile: WorkerProfile) -> Completeness:
             missing.append((weight, str(label)))
     result.missing = [label for _weight, label in sorted(missing, key=lambda m: -m[0])]
     return result
+
+
+def public_employer_profiles():
+    """Business pages anyone may see: a banned or deactivated owner's page (and logo) is a 404."""
+    return EmployerProfile.objects.filter(user__is_active=True, user__banned_at__isnull=True)

@@ -9,7 +9,10 @@ def validate_indonesian_mobile(value) -> None:
     if not value:
         return
     if getattr(value, "country_code", None) != 62:
-        raise ValidationError(_("Gunakan nomor Indonesia (+62)."), code="not_indonesian")
+        raise ValidationError(
+            _("Gunakan nomor HP Indonesia, contoh 0812-3456-7890 atau +62 812-3456-7890."),
+            code="not_indonesian",
+        )
     national = str(getattr(value, "national_number", ""))
     if not national.startswith("8") or not 9 <= len(national) <= 12:
         raise ValidationError(

@@ -18,10 +18,11 @@ from listings.models import Gig, Review
 from listings.reviews.selectors import review_summary, reviews_about
 from listings.verification.selectors import verification_badge
 
+from . import selectors
 from .downloads import portfolio_pdf_response
 from .forms import AccountDeleteForm, EmployerProfileForm, LoginLinkForm, WorkerProfileForm
 from .login_links import login_link_send, login_link_use
-from .models import EmployerProfile, User, WorkerProfile
+from .models import User, WorkerProfile
 from .permissions import EMPLOYER, WORKER, role_required
 from .privacy import employer_account_delete as employer_account_delete_service
 from .privacy import employer_data_export as employer_data_export_data
@@ -59,7 +60,7 @@ def employer_profile(request):
 
 
 def employer_public(request, pk: int):
-    profile = get_object_or_404(EmployerProfile.objects.select_related("user"), pk=pk)
+    profile = get_object_or_404(selectors.public_employer_profiles().select_related("user"), pk=pk)
     gigs = Gig.objects.published().with_card_data().filter(employer=profile.user).order_by("-published_at")
     context = {
         "profile": profile,
@@ -205,7 +206,7 @@ LOGO_TYPES = {
 @require_GET
 def employer_logo(request, pk: int):
     """A business logo. Served by the app (no public /media/ folder) and only as a raster image."""
-    profile = get_object_or_404(EmployerProfile, pk=pk)
+    profile = get_object_or_404(selectors.public_employer_profiles(), pk=pk)
     suffix = Path(profile.logo.name or "").suffix.lower()
     if not profile.logo or suffix not in LOGO_TYPES:
         raise Http404

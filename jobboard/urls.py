@@ -5,6 +5,9 @@ from jobboard.ops.health import ReadinessView, liveness
 
 # allauth's rate limits look this up; django-ratelimit uses it through RATELIMIT_VIEW.
 handler429 = "listings.ratelimits.ratelimited"
+# Indonesian error pages with navigation; a gone gig's 404 offers similar open gigs.
+handler404 = "listings.errors.page_not_found"
+handler403 = "listings.errors.permission_denied"
 
 urlpatterns = [
     path("healthz/", liveness, name="healthz"),

@@ -24,6 +24,7 @@ class Button:
     service: Callable[..., object]
     style: str = ""  # extra CSS class: "btn-ghost", "btn-danger"
     always: bool = False  # offered whatever the status (e.g. duplicate)
+    confirm: str = ""  # for what can't be undone: the question a page asks first (no JS needed)
 
 
 class Buttons:

@@ -8,7 +8,6 @@ Sunday night continues into Monday morning (the week is a circle).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import time
@@ -17,12 +16,11 @@ from typing import NamedTuple, Protocol
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .vocabulary import PayModel, Weekday
+from .pay import gig_estimate
+from .vocabulary import Weekday
 
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
-WEEKS_PER_MONTH = 52 / 12
-DEFAULT_HOURS_PER_DAY = 8
 
 
 class WindowLike(Protocol):
@@ -100,42 +98,28 @@ def weekly_hours(windows: Iterable[WindowLike]) -> float:
     return sum(window_minutes(w) for w in windows) / 60
 
 
+def window_inputs(windows: Iterable[WindowLike]) -> tuple[int | None, int | None]:
+    """(distinct working days, total minutes) of weekly windows; (None, None) without windows.
+
+    What a gig row stores (`Gig.window_days`, `Gig.window_minutes`) for the pay estimate;
+    a window crossing midnight counts for the day it starts.
+    """
+    windows = list(windows)
+    if not windows:
+        return None, None
+    return len({int(w.day) for w in windows}), sum(window_minutes(w) for w in windows)
+
+
 def gig_weekly_hours(gig) -> float:
-    """Declared hours per week, else the sum of the gig's time windows, else 0."""
-    if gig.hours_per_week:
-        return float(gig.hours_per_week)
-    return weekly_hours(gig.time_windows.all())
-
-
-def _working_days_per_week(gig, hours: float) -> int:
-    days = {w.day for w in gig.time_windows.all()}
-    if days:
-        return len(days)
-    if hours:
-        return min(7, math.ceil(hours / DEFAULT_HOURS_PER_DAY))
-    return 0
+    """Hours from the gig's time windows when given, else its declared hours per week, else 0."""
+    if gig.window_minutes is not None:
+        return gig.window_minutes / 60
+    return float(gig.hours_per_week or 0)
 
 
 def gig_monthly_income(gig) -> int | None:
-    """Estimated monthly pay in whole rupiah from the gig's minimum pay; None if it can't be told.
-
-    Per-project pay has no period, and an hourly/daily gig without hours or windows has no
-    volume, so those return None rather than a made-up figure. Commission gigs count their
-    base amount only (the commission itself depends on sales).
-    """
-    pay = gig.pay_min or 0
-    model = gig.pay_model
-    hours = gig_weekly_hours(gig)
-    if model == PayModel.MONTHLY or model == PayModel.COMMISSION:
-        return pay
-    if model == PayModel.WEEKLY:
-        return round(pay * WEEKS_PER_MONTH)
-    if model == PayModel.HOURLY:
-        return round(pay * hours * WEEKS_PER_MONTH) if hours else None
-    if model == PayModel.DAILY:
-        days = _working_days_per_week(gig, hours)
-        return round(pay * days * WEEKS_PER_MONTH) if days else None
-    return None
+    """Estimated monthly pay in whole rupiah (`listings.pay`); None if it can't be told."""
+    return gig_estimate(gig).month
 
 
 @dataclass

@@ -104,3 +104,22 @@ def hired_gigs_for(*, worker: User, exclude_gig_id: int | None = None) -> list[G
     if exclude_gig_id is not None:
         qs = qs.exclude(pk=exclude_gig_id)
     return list(qs)
+
+
+def applied_gigs_for(*, worker: User, exclude_gig_id: int | None = None) -> list[Gig]:
+    """Gigs the worker has an application still in play for (not yet hired, declined or
+    withdrawn), with their time windows: a clash with one is worth knowing before applying."""
+    in_play = (
+        ApplicationStatus.SENT,
+        ApplicationStatus.VIEWED,
+        ApplicationStatus.SHORTLISTED,
+        ApplicationStatus.TRIAL_OFFERED,
+    )
+    qs = (
+        Gig.objects.filter(applications__worker=worker, applications__status__in=in_play)
+        .prefetch_related("time_windows")
+        .distinct()
+    )
+    if exclude_gig_id is not None:
+        qs = qs.exclude(pk=exclude_gig_id)
+    return list(qs)

@@ -43,6 +43,8 @@ def _workload_context(worker, gig: Gig | None = None) -> dict:
     context = {"hired_gigs": hired, "workload": schedule.workload(hired)}
     if gig is not None:
         context["conflicts"] = schedule.schedule_conflicts(gig, hired)
+        applied = application_selectors.applied_gigs_for(worker=worker, exclude_gig_id=gig.pk)
+        context["applied_conflicts"] = schedule.schedule_conflicts(gig, applied)
         context["workload_with_gig"] = schedule.workload([*hired, gig])
     return context
 

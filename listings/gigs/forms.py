@@ -3,6 +3,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from listings.models import Gig
+from listings.money import RupiahField
 from listings.vocabulary import (
     Channel,
     Duty,
@@ -34,15 +35,13 @@ class GigForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "requirements": forms.Textarea(attrs={"rows": 3}),
-            "pay_min": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 1000}),
-            "pay_max": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 1000}),
-            "trial_pay": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 1000}),
             "pay_model": forms.RadioSelect,
             "work_mode": forms.RadioSelect,
         }
+        field_classes = {"pay_min": RupiahField, "pay_max": RupiahField, "trial_pay": RupiahField}
         help_texts = {
             "title": _("Contoh: Admin Online Olshop Hijab (WFH, Part Time)"),
-            "pay_min": _("Rupiah penuh tanpa titik, contoh 75000."),
+            "pay_min": _("Contoh: 75.000, 75rb atau 1,5 jt."),
             "pay_max": _("Kosongkan jika gaji tetap."),
             "city": _("Wajib untuk kerja di lokasi atau hybrid."),
         }
@@ -53,7 +52,6 @@ class GigForm(forms.ModelForm):
         self.fields["work_mode"].initial = WorkMode.REMOTE
         self.fields["pay_model"].choices = PayModel.choices
         self.fields["work_mode"].choices = WorkMode.choices
-        self.fields["pay_min"].error_messages["invalid"] = _("Isi angka rupiah penuh, contoh 75000.")
 
     def gig_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in Gig.EDITABLE_FIELDS}

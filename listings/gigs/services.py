@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from listings.models import Gig, GigEvent, GigTimeWindow
+from listings.schedule import window_inputs
 from listings.traffic import services as traffic
 from listings.vocabulary import GigStatus
 from listings.workflow import StateMachine, enqueue
@@ -55,6 +56,11 @@ def allowed_actions(gig: Gig) -> set[str]:
     return MACHINE.allowed_actions(gig.status)
 
 
+def owner_actions(gig: Gig) -> set[str]:
+    """What the owner may do now: the workflow's moves, and deleting a never-submitted draft."""
+    return allowed_actions(gig) | ({"delete"} if gig.status == GigStatus.DRAFT else set())
+
+
 def _require_owner(gig: Gig, by: User) -> None:
     if gig.employer_id != by.pk:
         raise PermissionDenied(_("Ini bukan lowongan Anda."))
@@ -77,10 +83,12 @@ def _transition(
             gig.submitted_at = now
             gig.rejection_reason = ""
         if gig.status == GigStatus.PUBLISHED and action == Action.APPROVE:
+            # A gig's days run from when it goes live, not from when its draft was started.
             gig.published_at = now
+            gig.expires_at = now + timedelta(days=settings.GIG_DEFAULT_LIFETIME_DAYS)
         if gig.status == GigStatus.CLOSED:
             gig.closed_at = now
-        return ["submitted_at", "published_at", "closed_at", "rejection_reason", "updated_at"]
+        return ["submitted_at", "published_at", "closed_at", "expires_at", "rejection_reason", "updated_at"]
 
     def audit(from_status: str, to_status: str) -> None:
         GigEvent.objects.create(
@@ -112,7 +120,19 @@ def _replace_time_windows(gig: Gig, time_windows: list[dict] | None) -> bool:
         return False
     gig.time_windows.all().delete()
     GigTimeWindow.objects.bulk_create(GigTimeWindow(gig=gig, **w) for w in time_windows)
+    gig_windows_store(gig=gig)
     return True
+
+
+def gig_windows_store(*, gig: Gig) -> None:
+    """Copy the gig's time-window totals onto its row, where the SQL pay estimate reads them.
+
+    Called whenever windows are written (here and by `seed_demo`); refreshes the estimate.
+    """
+    gig.window_days, gig.window_minutes = window_inputs(gig.time_windows.all())
+    gig.save(update_fields=["window_days", "window_minutes", "updated_at"])
+    gig.refresh_from_db(fields=["pay_estimate_month", "pay_estimate_hour"])
+    gig.__dict__.pop("pay_estimate", None)
 
 
 def gig_update(*, gig: Gig, by: User, data: dict, time_windows: list[dict] | None = None) -> Gig:
@@ -219,10 +239,11 @@ def gig_renew(*, gig: Gig, by: User) -> Gig:
 
 
 def gig_duplicate(*, gig: Gig, by: User) -> Gig:
-    """Copy one of the owner's gigs into a new draft."""
+    """Copy one of the owner's gigs into a new draft (screened like a new post when submitted)."""
     _require_owner(gig, by)
     data = {name: getattr(gig, name) for name in Gig.EDITABLE_FIELDS}
     data["title"] = (_("Salinan: ") + gig.title)[:120]
+    data["copied_from"] = gig  # screening keeps copies of taken-down gigs for a moderator
     windows = [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
     return gig_create(employer=by, data=data, time_windows=windows)
 
@@ -255,6 +276,17 @@ def gigs_retire_for_deleted_employer(*, employer: User) -> int:
         updated_at=timezone.now(),
     )
     return retired
+
+
+def gig_delete_draft(*, gig: Gig, by: User) -> Gig:
+    """Owner deletes a draft nobody has seen (never submitted). Anything else is kept."""
+    _require_owner(gig, by)
+    with transaction.atomic():
+        locked = Gig.objects.select_for_update().get(pk=gig.pk)
+        if locked.status != GigStatus.DRAFT:
+            raise TransitionError(_("Hanya draf yang bisa dihapus."), code="not_draft")
+        locked.delete()
+    return gig
 
 
 def expire_due_gigs(*, now=None) -> int:

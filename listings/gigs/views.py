@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from accounts.permissions import EMPLOYER, role_required
 from listings import ratelimits
@@ -41,13 +41,33 @@ def _windows_initial(gig: Gig) -> list[dict]:
     return [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
 
 
-def _save_gig(request, *, gig: Gig | None):
-    """Shared create/edit flow: validate form + windows, call the service, show errors inline."""
+# Only gigs actually posted count against the limit: a form sent back with errors does not.
+POST_LIMIT = {
+    "group": "listings.gig_create",
+    "key": "user_or_ip",
+    "rate": ratelimits.gig_post,
+    "method": "POST",
+}
+RATE_LIMITED = _l(
+    "Anda sudah memasang banyak lowongan dalam satu jam. Isian Anda masih di sini; coba simpan lagi nanti."
+)
+
+
+def _save_gig(request, *, gig: Gig | None, limited: bool = False):
+    """Shared create/edit flow: validate form + windows, call the service, show errors inline.
+
+    `limited` (posting rate reached): nothing is saved, and the form comes back as typed."""
     form = GigForm(request.POST or None, instance=gig)
     windows = TimeWindowFormSet(
         request.POST or None, prefix="windows", initial=_windows_initial(gig) if gig else None
     )
+    if limited:
+        form.is_valid()
+        form.add_error(None, RATE_LIMITED)
+        context = {"form": form, "windows": windows, "gig": gig}
+        return render(request, "listings/gig_form.html", context, status=429)
     if request.method == "POST" and form.is_valid() and windows.is_valid():
+        created = gig is None
         try:
             with transaction.atomic():
                 if gig is None:
@@ -70,6 +90,8 @@ def _save_gig(request, *, gig: Gig | None):
             else:
                 form.add_error(None, error.messages)
         else:
+            if created:
+                is_ratelimited(request, increment=True, **POST_LIMIT)
             gig.refresh_from_db()
             messages.success(request, _status_message(gig))
             return redirect("listings:my_gigs")
@@ -77,18 +99,24 @@ def _save_gig(request, *, gig: Gig | None):
 
 
 def _status_message(gig: Gig) -> str:
+    """What really happened: live now, waiting for review, or only saved."""
+    if gig.status == GigStatus.PUBLISHED:
+        return _("Lowongan “%(title)s” sudah tayang: UMKM terverifikasi dan lolos pemeriksaan otomatis.") % {
+            "title": gig.title
+        }
     if gig.status == GigStatus.PENDING:
         return _("Lowongan “%(title)s” menunggu review moderator.") % {"title": gig.title}
     return _("Lowongan “%(title)s” disimpan.") % {"title": gig.title}
 
 
 @role_required(EMPLOYER)
-@ratelimit(key="user_or_ip", rate=ratelimits.gig_post, method="POST", block=True)
 def gig_create(request):
     if not hasattr(request.user, "employer_profile"):
         messages.info(request, _("Lengkapi profil usaha Anda dulu sebelum memasang lowongan."))
         return redirect("accounts:employer_profile")
-    return _save_gig(request, gig=None)
+    usage = get_usage(request, increment=False, **POST_LIMIT) if request.method == "POST" else None
+    limited = usage is not None and usage["count"] >= usage["limit"]
+    return _save_gig(request, gig=None, limited=limited)
 
 
 @login_required
@@ -123,7 +151,14 @@ OWNER_BUTTONS = Buttons(
         _l("Lowongan diajukan dan menunggu review moderator."),
         services.gig_submit,
     ),
-    Button("close", _l("Tutup lowongan"), _l("Lowongan ditutup."), services.gig_close, style="btn-ghost"),
+    Button(
+        "close",
+        _l("Tutup lowongan"),
+        _l("Lowongan ditutup."),
+        services.gig_close,
+        style="btn-ghost",
+        confirm=_l("Tutup lowongan “%(title)s”? Pelamar baru tidak bisa melamar lagi."),
+    ),
     Button(
         "renew",
         _l("Perpanjang"),
@@ -138,7 +173,15 @@ OWNER_BUTTONS = Buttons(
         style="btn-ghost",
         always=True,
     ),
-    allowed=services.allowed_actions,
+    Button(
+        "delete",
+        _l("Hapus draf"),
+        _l("Draf dihapus."),
+        services.gig_delete_draft,
+        style="btn-danger",
+        confirm=_l("Hapus draf “%(title)s”? Draf yang dihapus tidak bisa dikembalikan."),
+    ),
+    allowed=services.owner_actions,
 )
 
 
@@ -147,12 +190,21 @@ OWNER_BUTTONS = Buttons(
 def gig_action(request, pk: int, action: str):
     button = OWNER_BUTTONS.get(action)
     gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
+    if button.confirm and request.POST.get("confirm") != "1":
+        question = button.confirm % {"title": gig.title}
+        return render(
+            request, "listings/confirm_action.html", {"gig": gig, "action": action, "question": question}
+        )
     try:
         result = button.service(gig=gig, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("listings:my_gigs")
-    messages.success(request, button.done)
+    success = button.done
+    if action in ("submit", "renew"):  # screening may have published it already: say so
+        result.refresh_from_db()
+        success = _status_message(result)
+    messages.success(request, success)
     if action == "duplicate":
         return redirect("listings:gig_edit", pk=result.pk)
     return redirect("listings:my_gigs")

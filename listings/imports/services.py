@@ -22,14 +22,17 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from accounts.models import EmployerProfile, User
+from listings.codes import code_for, known_words
 from listings.gigs import services
 from listings.models import Gig
+from listings.money import PAY_CEILING, MoneyError, format_rupiah, parse_rupiah
 from listings.screening import gig_screening_flags
 from listings.vocabulary import PayModel
 
 REQUIRED = ("employer_name", "employer_email", "title", "description", "pay_model", "pay_min", "work_mode")
 LIST_FIELDS = ("schedule", "channels", "duties")
-INT_FIELDS = ("pay_min", "pay_max", "hours_per_week")
+MONEY_FIELDS = ("pay_min", "pay_max")
+INT_FIELDS = ("hours_per_week",)
 TEXT_FIELDS = (
     "title",
     "description",
@@ -115,9 +118,34 @@ def _as_int(name: str, value) -> int | None:
     if value in (None, ""):
         return None
     try:
-        return int(str(value).replace(".", "").strip())
+        return int(str(value).strip())
     except ValueError as exc:
-        raise RowError(f"{name}: harus angka rupiah/jam utuh, bukan “{str(value)[:20]}”") from exc
+        raise RowError(f"{name}: harus angka jam utuh, bukan “{str(value)[:20]}”") from exc
+
+
+def _as_rupiah(name: str, value) -> int | None:
+    """ "1.500.000", "1,5 jt", "75rb" as in the web form; "15000.50" is an error, not 1.500.050."""
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise RowError(f"{name}: rupiah tidak pakai sen, bukan “{value}”")
+        value = int(value)
+    try:
+        amount = parse_rupiah(value)
+    except MoneyError as exc:
+        raise RowError(f"{name}: {exc} (tertulis “{str(value)[:20]}”)") from exc
+    if amount is not None and amount > PAY_CEILING:
+        raise RowError(f"{name}: harus ≤ {format_rupiah(PAY_CEILING)}")
+    return amount
+
+
+def _as_code(name: str, value: str) -> str:
+    """A code from a code or a label ("harian", "Per jam", "WFH"); unknown values are errors."""
+    code = code_for(name, value)
+    if code is None:
+        raise RowError(
+            f"{name}: “{value[:30]}” tidak dikenal; pakai salah satu: {', '.join(known_words(name))}"
+        )
+    return code
 
 
 def gig_data_from_row(row: dict) -> dict:
@@ -128,10 +156,14 @@ def gig_data_from_row(row: dict) -> dict:
     data: dict = {
         name: str(row.get(name) or "").strip() for name in TEXT_FIELDS if name in row or name == "city"
     }
+    for name in MONEY_FIELDS:
+        data[name] = _as_rupiah(name, row.get(name))
     for name in INT_FIELDS:
         data[name] = _as_int(name, row.get(name))
+    for name in ("pay_model", "work_mode"):
+        data[name] = _as_code(name, data[name])
     for name in LIST_FIELDS:
-        data[name] = _as_list(row.get(name))
+        data[name] = [_as_code(name, value) for value in _as_list(row.get(name))]
     if data["pay_model"] == PayModel.COMMISSION and not data.get("commission_description"):
         # The contract's columns have no commission details: take the owner's own sentence.
         found = _COMMISSION_SENTENCE.search(data["description"])

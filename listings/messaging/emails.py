@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from listings.applications.services import NOTIFY_EMPLOYER, notice_text
@@ -37,7 +38,12 @@ def send_gig_decision(*, gig: Gig, kind: str) -> int:
     return send_templated(
         to=gig.employer.email,
         template=f"gig_{kind}",
-        context={"gig": gig, "gig_url": settings.SITE_URL + gig.get_absolute_url()},
+        context={
+            "gig": gig,
+            "gig_url": settings.SITE_URL + gig.get_absolute_url(),
+            # A rejected gig's page is the owner's only; the edit page asks them to log in first.
+            "edit_url": settings.SITE_URL + reverse("listings:gig_edit", args=[gig.pk]),
+        },
     )
 
 

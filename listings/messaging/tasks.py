@@ -33,7 +33,7 @@ def send_application_email(application_id: int, action: str) -> None:
 @shared_task(**EMAIL_RETRY)
 def send_report_outcome_email(report_id: int) -> None:
     report = Report.objects.select_related("gig", "reporter").filter(pk=report_id).first()
-    if report is not None:
+    if report is not None and report.reporter is not None:
         emails.send_report_outcome(report=report)
 
 

@@ -7,12 +7,19 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..cities import canonical_city
-from ..money import format_rupiah
-from ..pay import hourly_estimate_expression, is_estimate_only, monthly_estimate_expression
+from ..money import PAY_CEILING, format_rupiah
+from ..pay import (
+    PayEstimate,
+    gig_estimate,
+    hourly_estimate_expression,
+    is_estimate_only,
+    monthly_estimate_expression,
+)
 from ..querysets import GigQuerySet
 from ..schedule import WeeklyWindow, window_summary
 from ..vocabulary import (
@@ -26,8 +33,6 @@ from ..vocabulary import (
     clean_code_lists,
     labels_for,
 )
-
-PAY_CEILING = 1_000_000_000  # no CS gig pays a billion rupiah per period
 
 
 def default_expiry():
@@ -132,13 +137,20 @@ class Gig(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies", editable=False
+    )
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     # Simhash of the normalised text (listings.screening.fingerprint), written by screening:
     # reposts of rejected, suspended or banned posts are found by comparing integers.
     text_fingerprint = models.BigIntegerField(null=True, blank=True, editable=False)
     # Maintained by a PostgreSQL trigger (migration 0006_search); always NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
-    # Normalised pay for sorting and cards; assumptions in listings/pay.py.
+    # Derived from the gig's time windows by the services (`schedule.window_inputs`), so the
+    # generated pay estimate below can read them from the gig row.
+    window_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    window_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Normalised pay for sorting, min_pay and alerts; one definition in listings/pay.py.
     pay_estimate_month = models.GeneratedField(
         expression=monthly_estimate_expression(), output_field=models.BigIntegerField(), db_persist=True
     )
@@ -185,7 +197,9 @@ class Gig(models.Model):
         """Rules shared by the web form, the admin and `import_gigs`."""
         errors: dict[str, str] = {}
         if self.pay_max is not None and self.pay_min is not None and self.pay_max < self.pay_min:
-            errors["pay_max"] = _("Gaji maksimum tidak boleh lebih kecil dari gaji minimum.")
+            errors["pay_max"] = _("Gaji maksimum harus ≥ %(amount)s (gaji minimum).") % {
+                "amount": format_rupiah(self.pay_min)
+            }
         if self.pay_model != PayModel.COMMISSION and self.pay_min is not None and self.pay_min < 1000:
             errors["pay_min"] = _("Isi gaji dalam rupiah penuh, minimal Rp 1.000.")
         if self.pay_model == PayModel.COMMISSION and not self.commission_description.strip():
@@ -221,6 +235,11 @@ class Gig(models.Model):
     def pay_is_estimate(self) -> bool:
         """Commission and per-project figures are guesses, not promises (listings/pay.py)."""
         return is_estimate_only(self.pay_model)
+
+    @cached_property
+    def pay_estimate(self) -> PayEstimate:
+        """The same figures as the generated columns, with the range and how they were made."""
+        return gig_estimate(self)
 
     @property
     def is_live(self) -> bool:

@@ -49,8 +49,9 @@ class Report(models.Model):
         DISMISSED = "dismissed", _("Ditolak")
 
     gig = models.ForeignKey("listings.Gig", on_delete=models.CASCADE, related_name="reports")
+    # A deleted account leaves its reports behind, anonymised: the evidence stays.
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gig_reports"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="gig_reports"
     )
     reason = models.CharField(_("alasan"), max_length=20, choices=ReportReason.choices)
     details = models.TextField(_("keterangan"), max_length=1000, blank=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Aggregate, Case, Count, F, FloatField, Max, Q, When
+from django.db.models import Aggregate, Count, F, FloatField, Max, Q
 from django.db.models.functions import Coalesce
 
 from ..models import Gig
-from ..vocabulary import GigStatus, PayModel
+from ..vocabulary import GigStatus
 from . import fingerprint
 from .engine import TEXT_FIELDS, load_rules
-from .pay import WEEKS_PER_MONTH
 
 PERCENTILE = 0.9
 # The board's own figure is trusted down to this share of the reference figure, so a board
@@ -47,21 +46,6 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
 
-def _hourly_expression():
-    pay = Coalesce(F("pay_max"), F("pay_min")) * 1.0
-    return Case(
-        When(pay_model=PayModel.HOURLY, then=pay),
-        When(pay_model=PayModel.WEEKLY, hours_per_week__gt=0, then=pay / F("hours_per_week")),
-        When(
-            pay_model=PayModel.MONTHLY,
-            hours_per_week__gt=0,
-            then=pay / (F("hours_per_week") * WEEKS_PER_MONTH),
-        ),
-        default=None,
-        output_field=FloatField(),
-    )
-
-
 def pay_statistics(params: dict) -> tuple[dict[str, int], float | None]:
     """90th percentile of offered pay per pay model among published gigs, and per hour."""
     published = Gig.objects.published().filter(pay_min__gt=0)
@@ -69,7 +53,9 @@ def pay_statistics(params: dict) -> tuple[dict[str, int], float | None]:
     minimum = params["min_samples"]
     references = params["reference_p90"]
     hourly_reference = params["reference_hourly_p90"]["value"]
-    hourly = published.annotate(per_hour=_hourly_expression()).filter(per_hour__isnull=False)
+    # Per hour by the one estimate (listings/pay.py), only where the gig states its hours.
+    hourly = published.filter(Q(hours_per_week__isnull=False) | Q(window_minutes__isnull=False))
+    hourly = hourly.filter(pay_estimate_hour__isnull=False).annotate(per_hour=F("pay_estimate_hour"))
     if connection.vendor == "postgresql":
         rows = published.values("pay_model").annotate(n=Count("pk"), p=Percentile(amount, PERCENTILE))
         per_model = {r["pay_model"]: (r["n"], r["p"]) for r in rows}

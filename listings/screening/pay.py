@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 from ..money import format_rupiah
+from ..pay import DEFAULT_DAYS_PER_WEEK, estimate
 from .normalize import squeeze_pattern
 
-WEEKS_PER_MONTH = 52 / 12
-WORKDAYS_PER_WEEK = 6
-WORKDAYS_PER_MONTH = 26
+_HOURLY_MODELS = ("hourly", "daily", "weekly", "monthly")
 
 _UNIT_MULTIPLIER = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
 _PERIOD_MODEL = {"jam": "hourly", "hari": "daily", "mingu": "weekly", "pekan": "weekly", "bulan": "monthly"}
@@ -91,22 +90,22 @@ def hours_per_day_in(text: str) -> int | None:
 
 
 def hourly_equivalent(model: str, amount: int, hours_per_week: int | None, hours_per_day: int | None):
-    if model == "hourly":
-        return amount
-    if model == "daily":
-        day_hours = hours_per_day or (hours_per_week / WORKDAYS_PER_WEEK if hours_per_week else None)
-        return amount / max(day_hours, 1) if day_hours else None
-    if model == "weekly":
+    """Rupiah per hour by the board's one estimate (`listings.pay`); None when hours are unknown."""
+    if model not in _HOURLY_MODELS or (model != "hourly" and not (hours_per_week or hours_per_day)):
+        return None
+    days = minutes = None
+    if hours_per_day:  # "kerja 2 jam sehari": as many such days as the weekly hours allow
+        days = DEFAULT_DAYS_PER_WEEK
         if hours_per_week:
-            return amount / hours_per_week
-        if hours_per_day:
-            return amount / (hours_per_day * WORKDAYS_PER_WEEK)
-    if model == "monthly":
-        if hours_per_week:
-            return amount / (hours_per_week * WEEKS_PER_MONTH)
-        if hours_per_day:
-            return amount / (hours_per_day * WORKDAYS_PER_MONTH)
-    return None
+            days = min(7, max(1, round(hours_per_week / hours_per_day)))
+        minutes = days * hours_per_day * 60
+    return estimate(
+        pay_model=model,
+        pay_min=amount,
+        hours_per_week=hours_per_week,
+        window_days=days,
+        window_minutes=minutes,
+    ).hour
 
 
 def pay_outlier_ratio(subject, board, params: dict) -> tuple[float, str] | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from ..models import Gig
 from ..querysets import GigQuerySet
@@ -88,7 +88,9 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
         ranked.search_info = info
         return ranked
     if sort == Sort.PAY:
-        result = _with_card_data(matched).order_by("-pay_estimate_month", "-published_at", "-pk")
+        result = _with_card_data(matched).order_by(
+            F("pay_estimate_month").desc(nulls_last=True), "-published_at", "-pk"
+        )
     else:
         result = _with_card_data(matched).order_by("-published_at", "-pk")
     result.search_info = info

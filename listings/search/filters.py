@@ -11,15 +11,17 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from listings.models import Gig
-from listings.models.gig import PAY_CEILING
+from listings.money import RupiahField
 from listings.search import Sort, search_gigs
 from listings.search.params import MAX_QUERY_LENGTH
 from listings.vocabulary import Channel, Duty, PayModel, Schedule, WorkMode
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class IntegerFilter(django_filters.Filter):
-    field_class = forms.IntegerField
+class RupiahFilter(django_filters.Filter):
+    """Whole rupiah typed the Indonesian way ("2jt", "1.500.000"): `listings.money`."""
+
+    field_class = RupiahField
 
 
 class GigSearchFilter(django_filters.FilterSet):
@@ -32,10 +34,8 @@ class GigSearchFilter(django_filters.FilterSet):
     pay_model = django_filters.ChoiceFilter(
         label=_("Sistem gaji"), choices=PayModel.choices, empty_label=_("Semua")
     )
-    min_pay = IntegerFilter(
+    min_pay = RupiahFilter(
         label=_("Gaji minimal (Rp)"),
-        min_value=0,
-        max_value=PAY_CEILING,
         help_text=_("Per satuan sistem gaji yang dipilih; tanpa sistem gaji: perkiraan per bulan."),
     )
     work_mode = django_filters.ChoiceFilter(

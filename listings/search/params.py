@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models.gig import PAY_CEILING
+from ..money import PAY_CEILING, MoneyError, format_rupiah, parse_rupiah
 from ..vocabulary import Channel, Duty, PayModel, Schedule, WorkMode
 
 MAX_QUERY_LENGTH = 200
@@ -91,13 +91,15 @@ def clean_search_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
         min_pay = min_pay[-1] if min_pay else None
     if min_pay not in (None, ""):
         try:
-            amount = int(str(min_pay).replace(".", "").strip())
-        except (TypeError, ValueError):
-            amount = -1
-        if not 0 <= amount <= PAY_CEILING:
-            errors["min_pay"] = _("Gaji minimum harus angka rupiah utuh, misalnya 2000000.")
+            amount = parse_rupiah(min_pay)
+        except MoneyError as error:
+            errors["min_pay"] = str(error)
         else:
-            cleaned["min_pay"] = amount
+            if amount is not None and amount > PAY_CEILING:
+                message = _("Gaji minimal harus ≤ %(amount)s.")
+                errors["min_pay"] = message % {"amount": format_rupiah(PAY_CEILING)}
+            else:
+                cleaned["min_pay"] = amount
 
     if errors:
         raise ValidationError(errors)

@@ -28,6 +28,8 @@ def gig_apply_box(context, gig):
         hired = application_selectors.hired_gigs_for(worker=user, exclude_gig_id=gig.pk)
         box["form"] = ApplyForm(gig=gig)
         box["conflicts"] = schedule.schedule_conflicts(gig, hired)
+        applied = application_selectors.applied_gigs_for(worker=user, exclude_gig_id=gig.pk)
+        box["applied_conflicts"] = schedule.schedule_conflicts(gig, applied)
         box["hired_gigs"] = hired
         box["workload_with_gig"] = schedule.workload([*hired, gig])
         profile = getattr(user, "worker_profile", None)

@@ -15,9 +15,13 @@ from django.utils.translation import gettext as _
 from accounts.models import EmployerProfile, User
 from listings import screening
 from listings.gigs import services
+from listings.messaging.services import inbox_item_create
 from listings.models import EmployerEvent, Gig, GigScreening, Report, ReportEvent
+from listings.trust import duplicates
 from listings.vocabulary import GigStatus
 from listings.workflow import StateMachine, enqueue
+
+MAX_SCORE = 100  # the scale of GigScreening.score (signals.toml settings.max_score)
 
 
 def _require_moderator(by: User | None) -> None:
@@ -31,14 +35,16 @@ def gig_screen(*, gig: Gig) -> GigScreening:
     A pending gig that is flagged stays in the queue, held with its reasons; a clean one from
     a verified, active employer is published straight away; anything else waits for review.
     """
-    gig = Gig.objects.select_related("employer", "employer__employer_profile").get(pk=gig.pk)
+    gig = Gig.objects.select_related("employer", "employer__employer_profile", "copied_from").get(pk=gig.pk)
     result = screening.screen(gig)
+    lineage = duplicates.review_reasons(gig)
+    flagged = result.flagged or bool(lineage)
     profile = getattr(gig.employer, "employer_profile", None)
     with transaction.atomic():
         status = Gig.objects.select_for_update().values_list("status", flat=True).get(pk=gig.pk)
         if status != GigStatus.PENDING:
             outcome = GigScreening.Outcome.NOT_PENDING
-        elif result.flagged:
+        elif flagged:
             outcome = GigScreening.Outcome.HELD
         elif result.clean and profile is not None and profile.is_verified and gig.employer.is_active:
             services.gig_publish_automatically(
@@ -51,9 +57,9 @@ def gig_screen(*, gig: Gig) -> GigScreening:
         record, _created = GigScreening.objects.update_or_create(
             gig=gig,
             defaults={
-                "score": result.score,
-                "flagged": result.flagged,
-                "reasons": result.reasons_as_json(),
+                "score": min(result.score + sum(r["weight"] for r in lineage), MAX_SCORE),
+                "flagged": flagged,
+                "reasons": result.reasons_as_json() + lineage,
                 "outcome": outcome,
                 "screened_at": timezone.now(),
             },
@@ -217,6 +223,18 @@ def report_resolve(*, report: Report, by: User, actioned: bool, note: str = "") 
         )
 
     REPORT_MACHINE.move(report, action=action, audit=audit, before_save=stamp)
+    if report.reporter is None:  # the reporter deleted their account
+        return report
+    inbox_item_create(
+        user=report.reporter,
+        kind="report",
+        text=(
+            _("Laporan Anda tentang “%(title)s” ditindaklanjuti. Terima kasih.")
+            if actioned
+            else _("Laporan Anda tentang “%(title)s” sudah diperiksa; lowongan tetap tayang.")
+        )
+        % {"title": report.gig.title},
+    )
     enqueue("listings.messaging.tasks.send_report_outcome_email", report.pk)
     return report
 

@@ -182,5 +182,8 @@ def gig_report(request, pk: int, slug: str):
             messages.success(
                 request, _("Terima kasih, laporan Anda sudah kami terima dan akan diperiksa moderator.")
             )
+        gig.refresh_from_db(fields=["status"])
+        if not gig.is_live:  # this report took it down: its page is gone for the reporter too
+            return render(request, "listings/report_thanks.html", {"gig": gig})
         return redirect(gig)
     return render(request, "listings/gig_report.html", {"gig": gig, "form": form})

@@ -3,6 +3,7 @@ from datetime import time
 import pytest
 
 from listings import schedule
+from listings.gigs import services
 from listings.schedule import Window
 from tests import factories
 
@@ -44,7 +45,7 @@ def test_window_minutes_and_weekly_hours():
 
 @pytest.mark.django_db
 def test_monthly_income_by_pay_model():
-    """Monthly estimate from the minimum pay; per-project and volume-less gigs give None."""
+    """Monthly estimate (listings/pay.py); per-project gigs give None."""
     hourly = factories.PublishedGigFactory.build(pay_model="hourly", pay_min=15_000, hours_per_week=10)
     monthly = factories.PublishedGigFactory.build(pay_model="monthly", pay_min=2_000_000)
     weekly = factories.PublishedGigFactory.build(pay_model="weekly", pay_min=300_000)
@@ -53,6 +54,7 @@ def test_monthly_income_by_pay_model():
     daily.time_windows.create(day=MON, start=time(9), end=time(13))
     daily.time_windows.create(day=TUE, start=time(9), end=time(13))
     daily.time_windows.create(day=TUE, start=time(19), end=time(21))
+    services.gig_windows_store(gig=daily)
     assert schedule.gig_monthly_income(hourly) == round(15_000 * 10 * 52 / 12)
     assert schedule.gig_monthly_income(monthly) == 2_000_000
     assert schedule.gig_monthly_income(weekly) == round(300_000 * 52 / 12)

@@ -54,14 +54,14 @@ def test_save_as_draft(client_for, employer):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"pay_min": "banyak"}, "Isi angka rupiah penuh"),
-        ({"pay_min": "100000", "pay_max": "50000"}, "tidak boleh lebih kecil"),
+        ({"pay_min": "banyak"}, "Tulis jumlah rupiah, misalnya 75.000"),
+        ({"pay_min": "100000", "pay_max": "50000"}, "Gaji maksimum harus ≥ Rp 100.000"),
         ({"work_mode": "onsite", "city": ""}, "Isi kota"),
         ({"channels": []}, "harus diisi"),
         ({"channels": ["telegram"]}, "pilihan yang valid"),
         ({"title": ""}, "harus diisi"),
         ({"windows-0-start": "10:00", "windows-0-end": "10:00"}, "tidak boleh sama"),
-        ({"pay_min": "-5"}, "Pastikan nilai"),
+        ({"pay_min": "-5"}, "tidak boleh negatif"),
     ],
 )
 def test_bad_input_gets_inline_error_and_saves_nothing(client_for, employer, overrides, message):
@@ -117,7 +117,7 @@ def test_my_gigs_lists_only_mine_with_status(
 def test_owner_actions(client_for, employer):
     client = client_for(employer)
     published = factories.PublishedGigFactory(employer=employer)
-    client.post(reverse("listings:gig_action", args=[published.pk, "close"]))
+    client.post(reverse("listings:gig_action", args=[published.pk, "close"]), {"confirm": "1"})
     published.refresh_from_db()
     assert published.status == GigStatus.CLOSED
     client.post(reverse("listings:gig_action", args=[published.pk, "renew"]))
@@ -131,7 +131,9 @@ def test_owner_actions(client_for, employer):
 
 def test_refused_action_shows_message_not_500(client_for, employer):
     gig = factories.DraftGigFactory(employer=employer)
-    response = client_for(employer).post(reverse("listings:gig_action", args=[gig.pk, "close"]), follow=True)
+    response = client_for(employer).post(
+        reverse("listings:gig_action", args=[gig.pk, "close"]), {"confirm": "1"}, follow=True
+    )
     assert response.status_code == 200
     assert "tidak bisa" in response.content.decode()
 

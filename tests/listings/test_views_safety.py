@@ -4,12 +4,13 @@ safety tips, admin actions."""
 import pytest
 from django.urls import reverse
 
-from listings.models import EmployerEvent, Report
+from listings.models import EmployerEvent, Gig, Report
 from listings.screening import load_rules
 from listings.screening.labels import LABELS
 from listings.trust import services as safety
 from listings.vocabulary import GigStatus
 from tests import factories
+from tests.listings.test_views_employer import gig_post
 
 pytestmark = pytest.mark.django_db
 
@@ -136,11 +137,18 @@ def test_reporting_is_rate_limited(client_for, settings, private_cache, worker):
 
 
 def test_posting_gigs_is_rate_limited(client_for, settings, private_cache, employer):
+    """Only gigs actually posted count; past the limit the form comes back as typed (429)."""
     settings.RATELIMIT_GIG_POST = "1/h"
     client = client_for(employer)
     url = reverse("listings:gig_create")
-    assert client.post(url, {"title": ""}).status_code == 200  # form errors, counted
-    assert client.post(url, {"title": ""}).status_code == 429
+    assert client.post(url, {"title": ""}).status_code == 200  # form errors: not counted
+    assert client.post(url, {"title": ""}).status_code == 200
+    assert client.post(url, gig_post(title="Admin Pertama")).status_code == 302
+    limited = client.post(url, gig_post(title="Admin Kedua Belum Tersimpan"))
+    assert limited.status_code == 429
+    html = limited.content.decode()
+    assert 'value="Admin Kedua Belum Tersimpan"' in html and "Isian Anda masih di sini" in html
+    assert Gig.objects.filter(employer=employer).count() == 1
 
 
 def test_gig_page_has_safety_tip_and_report_link(client):

@@ -145,7 +145,7 @@ MATRIX = [
         "listings:gig_action",
         pk_of("published"),
         "POST",
-        {},
+        {"confirm": "1"},
         (LOGIN, 404, 404, 302, 404, 404),
         {"action": "close"},
     ),

@@ -9,6 +9,8 @@ from django.utils import timezone
 from listings.insights.selectors import gig_pay_note, pay_benchmarks
 from listings.insights.services import MIN_SAMPLE, pay_insights_refresh
 from listings.models import Gig, PayInsight
+from listings.money import format_rupiah
+from listings.pay import per_month
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +32,11 @@ def test_refresh_stores_median_and_middle_range_of_the_monthly_estimate():
     pay_insights_refresh()
     row = _row("all", pay_model="daily")
     assert row.sample_size == 5
-    assert (row.p25, row.median, row.p75) == (60_000 * 22, 70_000 * 22, 80_000 * 22)
+    assert (row.p25, row.median, row.p75) == tuple(
+        per_month(amount, "daily") for amount in (60_000, 70_000, 80_000)
+    )
     assert _row("all").sample_size == 5
-    assert _row("channel", "whatsapp", "daily").median == 70_000 * 22
+    assert _row("channel", "whatsapp", "daily").median == per_month(70_000, "daily")
     assert _row("work_mode", "remote").sample_size == 5
 
 
@@ -83,7 +87,7 @@ def test_card_note_compares_a_gig_with_its_peers():
         gig.refresh_from_db()
         note = gig_pay_note(gig, benchmarks=benchmarks)
         assert note.verdict == verdict
-        assert note.median == 70_000 * 22
+        assert note.median == per_month(70_000, "daily")
         assert note.url.endswith("?pay_model=daily")
     lonely = factories.PublishedGigFactory(pay_model="hourly", pay_min=20_000)
     lonely.refresh_from_db()
@@ -107,7 +111,7 @@ def test_pay_insights_page_shows_figures_with_sample_sizes(client, django_assert
         response = client.get(reverse("listings:pay_insights"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Rp 1.540.000" in html  # the daily median, per month
+    assert format_rupiah(round(per_month(70_000, "daily"), -3)) in html  # the daily median, per month
     assert "Surabaya" in html
     assert "<svg" in html
     assert '<th scope="row">Per jam' not in html  # one hourly gig: under the minimum sample
