@@ -22,6 +22,7 @@ urlpatterns = [
     path("notifikasi/", views_inbox.inbox_list, name="inbox"),
     path("notifikasi-lowongan/", views_alerts.alert_list, name="alert_list"),
     path("notifikasi-lowongan/simpan/", views_alerts.alert_create, name="alert_create"),
+    path("notifikasi-lowongan/lanjutkan/", views_alerts.alert_resume, name="alert_resume"),
     path("notifikasi-lowongan/profil/", views_alerts.profile_matching, name="alert_profile"),
     path("notifikasi-lowongan/<int:pk>/", views_alerts.alert_update, name="alert_update"),
     path("notifikasi-lowongan/<int:pk>/jeda/", views_alerts.alert_pause, name="alert_pause"),
