@@ -26,6 +26,7 @@ urlpatterns = [
     path("notifikasi/", messaging.inbox_list, name="inbox"),
     path("notifikasi-lowongan/", alerts.alert_list, name="alert_list"),
     path("notifikasi-lowongan/simpan/", alerts.alert_create, name="alert_create"),
+    path("notifikasi-lowongan/lanjutkan/", alerts.alert_resume, name="alert_resume"),
     path("notifikasi-lowongan/profil/", alerts.profile_matching, name="alert_profile"),
     path("notifikasi-lowongan/<int:pk>/", alerts.alert_update, name="alert_update"),
     path("notifikasi-lowongan/<int:pk>/jeda/", alerts.alert_pause, name="alert_pause"),

@@ -22,15 +22,34 @@ def _search_url(query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+PENDING_ALERT = "pending_alert_query"
+
+
+@login_required
+def alert_resume(request):
+    """Where login sends a worker who tapped "Kabari saya" logged out: save that alert now."""
+    query = request.session.pop(PENDING_ALERT, None)
+    if query is None or not request.user.is_worker:
+        return redirect(_search_url(query or ""))
+    form = AlertSaveForm({"query": query, "frequency": "instant"})
+    return _save_alert(request, form, query)
+
+
 @require_POST
 def alert_create(request):
     """Save the search the worker is looking at (its query string) as an alert."""
     form = AlertSaveForm(request.POST)
     query = (request.POST.get("query") or "")[:2000]
     if not request.user.is_authenticated:
-        return redirect_to_login(_search_url(query))
+        # Kept in the session (not the URL): after login or signup the alert is saved for them.
+        request.session[PENDING_ALERT] = query
+        return redirect_to_login(reverse("listings:alert_resume"))
     if not has_role(request.user, WORKER):
         raise Http404
+    return _save_alert(request, form, query)
+
+
+def _save_alert(request, form, query: str):
     if form.is_valid():
         try:
             alert = alerts.alert_create(

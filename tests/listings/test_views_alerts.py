@@ -57,11 +57,18 @@ def test_hostile_input_gets_a_clear_indonesian_error(client_for, worker, post):
     assert not Alert.objects.exists()
 
 
-def test_anonymous_is_sent_to_login_and_back_to_the_search(client):
+def test_logged_out_worker_gets_the_alert_saved_after_login(client, worker):
+    """Tap "Kabari saya" logged out, log in: the alert exists and the search is shown again."""
     response = client.post(SAVE, {"query": "q=cs+wfh"})
-    assert response.status_code == 302
-    assert "/akun/login/" in response["Location"] and "q%3Dcs%2Bwfh" in response["Location"]
+    assert response.status_code == 302 and "/akun/login/" in response["Location"]
     assert not Alert.objects.exists()
+    login = client.post(
+        response["Location"], {"login": worker.email, "password": factories.PASSWORD}, follow=True
+    )
+    alert = Alert.objects.get(worker=worker)
+    assert alert.q == "cs wfh"
+    assert login.redirect_chain[-1][0].endswith("/lowongan/?q=cs+wfh")
+    assert "disimpan" in login.content.decode()
 
 
 @pytest.mark.parametrize("role", ["employer", "moderator"])

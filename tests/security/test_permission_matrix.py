@@ -303,6 +303,8 @@ MATRIX = [
     ("listings:alert_list", no_args, "POST", {}, (LOGIN, 200, 200, 404, 404, 404)),
     ("listings:alert_create", no_args, "GET", None, (405,) * 6),
     ("listings:alert_create", no_args, "POST", ALERT, (LOGIN, 302, 302, 404, 404, 404)),
+    ("listings:alert_resume", no_args, "GET", None, (LOGIN, 302, 302, 302, 302, 302)),
+    ("listings:alert_resume", no_args, "POST", {}, (LOGIN, 302, 302, 302, 302, 302)),
     ("listings:alert_update", pk_of("alert"), "GET", None, WORKER_POST_ONLY),
     ("listings:alert_update", pk_of("alert"), "POST", {}, ALERT_OWNER),
     ("listings:alert_pause", pk_of("alert"), "GET", None, WORKER_POST_ONLY),
