@@ -1,6 +1,7 @@
 """Worker pages for job alerts ("Notifikasi lowongan") and the email unsubscribe link."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import ValidationError
