@@ -317,6 +317,7 @@ REPLICA_VIEWS = [
     "listings:gig_feed_atom",
     "api:gig_list",
     "api:gig_detail",
+    "listings:pay_insights",
 ]
 # A replica that failed to connect is skipped for this long (seconds) by this process.
 REPLICA_RETRY_SECONDS = env.int("REPLICA_RETRY_SECONDS", default=30)
