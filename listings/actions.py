@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import render
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,24 @@ class Button:
     style: str = ""  # extra CSS class: "btn-ghost", "btn-danger"
     always: bool = False  # offered whatever the status (e.g. duplicate)
     confirm: str = ""  # for what can't be undone: the question a page asks first (no JS needed)
+    confirm_label: str = ""  # the confirming button ("Ya, hapus")
+
+
+def confirm_page(request, *, question: str, label: str, action_url: str, cancel_url: str, carried=()):
+    """The page that asks before an action that can't be undone; a plain form, so it works
+    without JavaScript. `carried` (name, value) pairs are posted again with the answer."""
+    context = {
+        "question": question,
+        "confirm_label": label,
+        "action_url": action_url,
+        "cancel_url": cancel_url,
+        "carried": list(carried),
+    }
+    return render(request, "listings/confirm_action.html", context)
+
+
+def needs_confirmation(request) -> bool:
+    return request.POST.get("confirm") != "1"
 
 
 class Buttons:

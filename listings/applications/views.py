@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -16,7 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.downloads import portfolio_pdf_response
 from accounts.permissions import WORKER, has_role
 from listings import schedule
-from listings.actions import Button, Buttons
+from listings.actions import Button, Buttons, confirm_page, needs_confirmation
 from listings.applications import selectors as application_selectors
 from listings.applications import services as applications
 from listings.applications.contact import contact_for
@@ -144,6 +145,8 @@ EMPLOYER_BUTTONS = Buttons(
         _l("Lamaran tidak dilanjutkan."),
         applications.application_decline,
         style="btn-danger",
+        confirm=_l("Tidak melanjutkan lamaran %(name)s untuk “%(title)s”? Pelamar akan diberi tahu."),
+        confirm_label=_l("Ya, tidak dilanjutkan"),
     ),
     allowed=applications.allowed_actions,
 )
@@ -154,6 +157,10 @@ WORKER_BUTTONS = Buttons(
         _l("Lamaran Anda ditarik."),
         applications.application_withdraw,
         style="btn-danger",
+        confirm=_l(
+            "Tarik lamaran %(name)s untuk “%(title)s”? Lamaran yang ditarik tidak bisa dikirim ulang."
+        ),
+        confirm_label=_l("Ya, tarik lamaran"),
     ),
     allowed=applications.allowed_actions,
 )
@@ -165,6 +172,16 @@ def application_action(request, pk: int, action: str):
     application = _application_or_404(request, pk)
     side = EMPLOYER_BUTTONS if application.gig.employer_id == request.user.pk else WORKER_BUTTONS
     button = side.get(action)
+    if button.confirm and needs_confirmation(request):
+        name = application.worker.display_name if application.worker else _("pelamar")
+        return confirm_page(
+            request,
+            question=button.confirm % {"name": name, "title": application.gig.title},
+            label=button.confirm_label,
+            action_url=reverse("listings:application_action", args=[application.pk, action]),
+            cancel_url=application.get_absolute_url(),
+            carried=[("next", request.POST.get("next", ""))] if request.POST.get("next") else (),
+        )
     try:
         button.service(application=application, by=request.user)
     except PermissionDenied:
@@ -239,6 +256,17 @@ def gig_applicants_decline(request, pk: int):
     gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
     ids = list(Application.objects.filter(gig=gig).values_list("pk", flat=True))
     form = BulkDeclineForm(request.POST, application_ids=ids)
+    if form.is_valid() and needs_confirmation(request):
+        chosen = form.cleaned_data["applications"]
+        return confirm_page(
+            request,
+            question=_("Tidak melanjutkan %(n)d lamaran untuk “%(title)s”? Para pelamar akan diberi tahu.")
+            % {"n": len(chosen), "title": gig.title},
+            label=_("Ya, tidak dilanjutkan"),
+            action_url=reverse("listings:gig_applicants_decline", args=[gig.pk]),
+            cancel_url=reverse("listings:gig_applicants", args=[gig.pk]),
+            carried=[("applications", pk) for pk in chosen],
+        )
     if form.is_valid():
         count = applications.application_bulk_decline(
             gig=gig, by=request.user, application_ids=form.cleaned_data["applications"]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
@@ -15,7 +16,7 @@ from django_ratelimit.core import get_usage, is_ratelimited
 
 from accounts.permissions import EMPLOYER, role_required
 from listings import ratelimits
-from listings.actions import Button, Buttons
+from listings.actions import Button, Buttons, confirm_page, needs_confirmation
 from listings.applications import selectors as application_selectors
 from listings.discovery.selectors import gig_page_context
 from listings.discovery.views import gig_ended
@@ -158,6 +159,7 @@ OWNER_BUTTONS = Buttons(
         services.gig_close,
         style="btn-ghost",
         confirm=_l("Tutup lowongan “%(title)s”? Pelamar baru tidak bisa melamar lagi."),
+        confirm_label=_l("Ya, tutup"),
     ),
     Button(
         "renew",
@@ -180,6 +182,7 @@ OWNER_BUTTONS = Buttons(
         services.gig_delete_draft,
         style="btn-danger",
         confirm=_l("Hapus draf “%(title)s”? Draf yang dihapus tidak bisa dikembalikan."),
+        confirm_label=_l("Ya, hapus"),
     ),
     allowed=services.owner_actions,
 )
@@ -190,10 +193,13 @@ OWNER_BUTTONS = Buttons(
 def gig_action(request, pk: int, action: str):
     button = OWNER_BUTTONS.get(action)
     gig = get_object_or_404(Gig.objects.owned_by(request.user), pk=pk)
-    if button.confirm and request.POST.get("confirm") != "1":
-        question = button.confirm % {"title": gig.title}
-        return render(
-            request, "listings/confirm_action.html", {"gig": gig, "action": action, "question": question}
+    if button.confirm and needs_confirmation(request):
+        return confirm_page(
+            request,
+            question=button.confirm % {"title": gig.title},
+            label=button.confirm_label,
+            action_url=reverse("listings:gig_action", args=[gig.pk, action]),
+            cancel_url=reverse("listings:my_gigs"),
         )
     try:
         result = button.service(gig=gig, by=request.user)

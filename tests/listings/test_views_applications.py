@@ -288,7 +288,10 @@ def test_bulk_decline_and_private_note(employer, client_for):
     gig = factories.PublishedGigFactory(employer=employer)
     first, second = factories.ApplicationFactory(gig=gig), factories.ApplicationFactory(gig=gig)
     client = client_for(employer)
-    client.post(reverse("listings:gig_applicants_decline", args=[gig.pk]), {"applications": [first.pk]})
+    client.post(
+        reverse("listings:gig_applicants_decline", args=[gig.pk]),
+        {"applications": [first.pk], "confirm": "1"},
+    )
     first.refresh_from_db(), second.refresh_from_db()
     assert (first.status, second.status) == ("declined", "sent")
     response = client.post(reverse("listings:gig_applicants_decline", args=[gig.pk]), {}, follow=True)
@@ -387,3 +390,25 @@ def test_apply_box_warns_when_the_worker_has_no_whatsapp(client_for):
     assert (
         "belum mengisi nomor WhatsApp" not in client_for(other).get(gig.get_absolute_url()).content.decode()
     )
+
+
+def test_declining_and_withdrawing_ask_first_and_change_nothing_until_confirmed(employer, client_for):
+    """Decline, bulk decline and withdraw can't be undone: the first POST shows a question
+    (a plain form carrying the choice), only the confirmed one changes the application."""
+    gig = factories.PublishedGigFactory(employer=employer)
+    application = factories.ApplicationFactory(gig=gig)
+    owner = client_for(employer)
+    page = owner.post(reverse("listings:application_action", args=[application.pk, "decline"]))
+    assert page.status_code == 200 and 'name="confirm" value="1"' in page.content.decode()
+    bulk = owner.post(
+        reverse("listings:gig_applicants_decline", args=[gig.pk]), {"applications": [application.pk]}
+    )
+    assert f'name="applications" value="{application.pk}"' in bulk.content.decode()
+    worker = client_for(application.worker)
+    asked = worker.post(reverse("listings:application_action", args=[application.pk, "withdraw"]))
+    assert "Yakin?" in asked.content.decode()
+    application.refresh_from_db()
+    assert application.status == "sent"
+    worker.post(reverse("listings:application_action", args=[application.pk, "withdraw"]), {"confirm": "1"})
+    application.refresh_from_db()
+    assert application.status == "withdrawn"

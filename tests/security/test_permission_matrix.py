@@ -256,7 +256,7 @@ MATRIX = [
         "listings:application_action",
         pk_of("application"),
         "POST",
-        {},
+        {"confirm": "1"},
         (LOGIN, 302, 404, 404, 404, 404),
         {"action": "withdraw"},
     ),
