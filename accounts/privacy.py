@@ -31,6 +31,18 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _account_data(user: User) -> dict[str, Any]:
+    """The login account itself, the same in every export."""
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "role": user.role,
+        "date_joined": _iso(user.date_joined),
+        "last_login": _iso(user.last_login),
+    }
+
+
 def worker_data_export(*, user: User) -> dict[str, Any]:
     """Everything Loker CS stores about the worker, as JSON-ready data.
 
@@ -40,14 +52,7 @@ def worker_data_export(*, user: User) -> dict[str, Any]:
     profile = getattr(user, "worker_profile", None)
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
-        "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "role": user.role,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
-        },
+        "account": _account_data(user),
         "worker_profile": None,
         "applications": [],
         "notifications": [],
@@ -187,14 +192,7 @@ def employer_data_export(*, user: User) -> dict[str, Any]:
     profile = getattr(user, "employer_profile", None)
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
-        "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "role": user.role,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
-        },
+        "account": _account_data(user),
         "employer_profile": None,
         "gigs": [],
         "notifications": [],

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .audit import AuditEvent
+
 
 class ReviewTag(models.TextChoices):
     """Short things people say about each other; each side picks from its own list."""
@@ -89,7 +91,7 @@ class Review(models.Model):
         return [str(ReviewTag(code).label) for code in self.tags if code in ReviewTag.values]
 
 
-class ReviewEvent(models.Model):
+class ReviewEvent(AuditEvent):
     """Audit log of reviews: written, hidden by a moderator, shown again."""
 
     class Action(models.TextChoices):
@@ -98,15 +100,9 @@ class ReviewEvent(models.Model):
         UNHIDE = "unhide", _("Ditampilkan lagi")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     action = models.CharField(_("tindakan"), max_length=8, choices=Action.choices)
-    reason = models.TextField(_("alasan"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("riwayat ulasan")
         verbose_name_plural = _("riwayat ulasan")
 

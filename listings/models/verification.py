@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .audit import AuditEvent
+
 
 def _private_name(folder: str, filename: str) -> str:
     """Unguessable names: evidence files are only ever served to moderators, by a view."""
@@ -94,7 +96,7 @@ class VerificationRequest(models.Model):
         ]
 
 
-class VerificationEvent(models.Model):
+class VerificationEvent(AuditEvent):
     """Audit log of a verification request: submitted, granted, declined."""
 
     class Action(models.TextChoices):
@@ -103,15 +105,9 @@ class VerificationEvent(models.Model):
         DECLINE = "decline", _("Ditolak")
 
     request = models.ForeignKey(VerificationRequest, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     action = models.CharField(_("tindakan"), max_length=8, choices=Action.choices)
-    reason = models.TextField(_("alasan"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("riwayat verifikasi")
         verbose_name_plural = _("riwayat verifikasi")
 
