@@ -17,7 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .pay import gig_estimate
-from .vocabulary import Weekday
+from .vocabulary import TimeBand, Weekday
 
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
@@ -108,6 +108,58 @@ def window_inputs(windows: Iterable[WindowLike]) -> tuple[int | None, int | None
     if not windows:
         return None, None
     return len({int(w.day) for w in windows}), sum(window_minutes(w) for w in windows)
+
+
+# Parts of the day as people name them (minutes after midnight, Asia/Jakarta).
+DAY_BANDS = {
+    TimeBand.DAWN: (0, 6 * 60),
+    TimeBand.MORNING: (6 * 60, 11 * 60),
+    TimeBand.MIDDAY: (11 * 60, 15 * 60),
+    TimeBand.AFTERNOON: (15 * 60, 18 * 60),
+    TimeBand.EVENING: (18 * 60, MINUTES_PER_DAY),
+}
+WEEKEND = (5 * MINUTES_PER_DAY, MINUTES_PER_WEEK)  # Saturday 00:00 – Sunday 24:00
+# "Malam Minggu" is Saturday night: Saturday 18:00 until Sunday 05:00.
+SATURDAY_NIGHT = (5 * MINUTES_PER_DAY + 18 * 60, 6 * MINUTES_PER_DAY + 5 * 60)
+
+
+def _overlap(window: WindowLike, begin: int, end: int) -> int:
+    return sum(max(0, min(e, end) - max(s, begin)) for s, e in _intervals(window))
+
+
+BAND_SHARE = 0.4  # share of a window that must fall in a part of the day to name it…
+BAND_COVERED = 0.6  # …or share of that part of the day the window covers
+
+
+def window_tags(windows: Iterable[WindowLike]) -> list[str]:
+    """`TimeBand` codes of the week a gig's windows cover (`Gig.time_tags`, for search).
+
+    A window names a part of the day when at least 40 % of it falls there or it covers 60 %
+    of that part: 19:00–23:00 is "malam", 08:00–17:00 is "pagi", "siang" and "sore" but not
+    "malam", 09:00–12:00 is "pagi". "weekend" means most of the hours fall on Saturday and
+    Sunday; "weekdays" that none do.
+    """
+    windows = list(windows)
+    tags: set[str] = set()
+    weekend_minutes = total_minutes = 0
+    for window in windows:
+        length = window_minutes(window)
+        enough = max(1, int(length * BAND_SHARE))
+        total_minutes += length
+        weekend_minutes += _overlap(window, *WEEKEND)
+        for day in range(7):
+            base = day * MINUTES_PER_DAY
+            for band, (start, end) in DAY_BANDS.items():
+                overlap = _overlap(window, base + start, base + end)
+                if overlap and (overlap >= enough or overlap >= (end - start) * BAND_COVERED):
+                    tags.add(band)
+        if _overlap(window, *SATURDAY_NIGHT) >= enough:
+            tags.add(TimeBand.SATURDAY_NIGHT)
+    if windows and weekend_minutes * 2 >= total_minutes:
+        tags.add(TimeBand.WEEKEND)
+    elif windows and weekend_minutes == 0:
+        tags.add(TimeBand.WEEKDAYS)
+    return sorted(str(tag) for tag in tags)
 
 
 def gig_weekly_hours(gig) -> float:

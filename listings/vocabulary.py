@@ -92,6 +92,20 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Minggu")
 
 
+class TimeBand(models.TextChoices):
+    """When in the week a gig's time windows fall (derived, `listings.schedule.window_tags`):
+    searches for "siang", "dini hari", "malam minggu" or "senin-jumat" match these."""
+
+    DAWN = "dawn", _("Dini hari (00.00–06.00)")
+    MORNING = "morning", _("Pagi (06.00–11.00)")
+    MIDDAY = "midday", _("Siang (11.00–15.00)")
+    AFTERNOON = "afternoon", _("Sore (15.00–18.00)")
+    EVENING = "evening", _("Malam (18.00–24.00)")
+    WEEKDAYS = "weekdays", _("Hanya hari kerja (Senin–Jumat)")
+    WEEKEND = "weekend", _("Sabtu/Minggu")
+    SATURDAY_NIGHT = "saturday_night", _("Malam Minggu")
+
+
 class ReportReason(models.TextChoices):
     SCAM_FEE = "scam_fee", _("Penipuan / minta biaya")
     PERSONAL_DATA = "personal_data", _("Minta data pribadi (KTP, OTP, PIN)")

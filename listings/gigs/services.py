@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from listings.hours import gig_time_tags
 from listings.models import Gig, GigEvent, GigTimeWindow
-from listings.schedule import window_inputs
+from listings.schedule import Window, window_inputs
 from listings.traffic import services as traffic
 from listings.vocabulary import GigStatus
 from listings.workflow import StateMachine, enqueue
@@ -105,10 +106,24 @@ def gig_create(*, employer: User, data: dict, time_windows: list[dict] | None = 
     with transaction.atomic():
         gig = Gig(employer=employer, status=GigStatus.DRAFT, **data)
         gig.full_clean(exclude=["slug"])
+        _store_time_tags(gig, time_windows)
         gig.save()
         _replace_time_windows(gig, time_windows)
         GigEvent.objects.create(gig=gig, actor=employer, action=Action.CREATE, to_status=gig.status)
     return gig
+
+
+def _gig_text(gig: Gig) -> str:
+    return " ".join((gig.title or "", gig.description or "", gig.requirements or ""))
+
+
+def _store_time_tags(gig: Gig, time_windows: list[dict] | None) -> None:
+    """`Gig.time_tags` from the windows being saved (or those stored), else from the text."""
+    if time_windows is None:
+        windows = list(gig.time_windows.all()) if gig.pk else []
+    else:
+        windows = [Window(w["day"], w["start"], w["end"]) for w in time_windows]
+    gig.time_tags = gig_time_tags(windows, _gig_text(gig))
 
 
 def _replace_time_windows(gig: Gig, time_windows: list[dict] | None) -> bool:
@@ -129,8 +144,10 @@ def gig_windows_store(*, gig: Gig) -> None:
 
     Called whenever windows are written (here and by `seed_demo`); refreshes the estimate.
     """
-    gig.window_days, gig.window_minutes = window_inputs(gig.time_windows.all())
-    gig.save(update_fields=["window_days", "window_minutes", "updated_at"])
+    windows = list(gig.time_windows.all())
+    gig.window_days, gig.window_minutes = window_inputs(windows)
+    gig.time_tags = gig_time_tags(windows, _gig_text(gig))
+    gig.save(update_fields=["window_days", "window_minutes", "time_tags", "updated_at"])
     gig.refresh_from_db(fields=["pay_estimate_month", "pay_estimate_hour"])
     gig.__dict__.pop("pay_estimate", None)
 
@@ -147,6 +164,7 @@ def gig_update(*, gig: Gig, by: User, data: dict, time_windows: list[dict] | Non
         for name, value in data.items():
             setattr(gig, name, value)
         gig.full_clean(exclude=["slug"])
+        _store_time_tags(gig, time_windows)
         gig.save()
         windows_changed = _replace_time_windows(gig, time_windows)
         if not changed and not windows_changed:

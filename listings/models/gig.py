@@ -150,6 +150,8 @@ class Gig(models.Model):
     # generated pay estimate below can read them from the gig row.
     window_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     window_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # `TimeBand` codes the windows cover (`schedule.window_tags`): "siang", "malam minggu".
+    time_tags = models.JSONField(_("waktu kerja"), default=list, blank=True, editable=False)
     # Normalised pay for sorting, min_pay and alerts; one definition in listings/pay.py.
     pay_estimate_month = models.GeneratedField(
         expression=monthly_estimate_expression(), output_field=models.BigIntegerField(), db_persist=True

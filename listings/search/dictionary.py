@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from ..cities import CITIES_FILE
-from ..vocabulary import Channel, Duty, PayModel, Schedule, WorkMode
+from ..vocabulary import Channel, Duty, PayModel, Schedule, TimeBand, WorkMode
 from .text import normalise_words
 
 SLANG_FILE = Path(__file__).with_name("slang.json")
@@ -32,6 +32,7 @@ HINT_VOCABULARIES = {
     "pay_model": PayModel,
     "channels": Channel,
     "duties": Duty,
+    "time": TimeBand,  # matched against `Gig.time_tags`, derived from the gig's time windows
 }
 
 CITY_WEIGHT = 3.0

@@ -63,6 +63,7 @@ HINT_LOOKUPS = {
     "channels": "channels__has_any_code",
     "duties": "duties__has_any_code",
     "schedule": "schedule__has_any_code",
+    "time": "time_tags__has_any_code",
 }
 
 
@@ -97,14 +98,30 @@ def city_q(city: str) -> Q:
     return Q(city__iexact=name) | Q(city__istartswith=f"{name} ")
 
 
-def hint_q(concept: Concept) -> Q | None:
+def split_hints(concept: Concept) -> tuple[dict, dict]:
+    """(primary, secondary) hints. Hours read from a gig's windows or text (`time`) back up
+    a concept's owner-chosen codes ("malam": schedule night) at half weight; for a concept
+    known only by its hours ("siang", "malam minggu") they are its primary hint."""
+    hints = {name: codes for name, codes in concept.hints.items() if name != "city"}
+    if "time" in hints and len(hints) > 1:
+        return {n: c for n, c in hints.items() if n != "time"}, {"time": hints["time"]}
+    return hints, {}
+
+
+def _hints_q(hints: dict) -> Q | None:
+    if not hints:
+        return None
     if uses_postgres():
-        tags = hint_tags(concept)
-        parts = [Q(ConceptArrayTest(tags))] if tags else []
-    else:
-        parts = [
-            Q(**{HINT_LOOKUPS[name]: list(codes)}) for name, codes in concept.hints.items() if name != "city"
-        ]
+        return Q(ConceptArrayTest([code_key(name, code) for name, codes in hints.items() for code in codes]))
+    return reduce(or_, [Q(**{HINT_LOOKUPS[name]: list(codes)}) for name, codes in hints.items()])
+
+
+def hint_q(concept: Concept, *, secondary: bool = False) -> Q | None:
+    """Gigs matching the concept's primary hints or cities; `secondary`: its backing hints."""
+    primary, backing = split_hints(concept)
+    if secondary:
+        return _hints_q(backing)
+    parts = [q for q in [_hints_q(primary)] if q is not None]
     parts += [city_q(city) for city in concept.cities]
     return reduce(or_, parts) if parts else None
 
@@ -196,7 +213,7 @@ def concept_q(concept: Concept, *, with_remote: bool = False) -> Q | None:
         parts = [Q(ConceptArrayTest([*hint_tags(concept), concept.key]))]
         parts += [city_q(city) for city in concept.cities]
         return reduce(or_, parts)
-    parts = [q for q in (hint_q(concept), text_q(concept)) if q is not None]
+    parts = [q for q in (hint_q(concept), hint_q(concept, secondary=True), text_q(concept)) if q is not None]
     return reduce(or_, parts) if parts else None
 
 
@@ -211,6 +228,9 @@ def concept_score(concept: Concept):
     if text is not None:
         share = TEXT_ONLY_SHARE if hints is not None else 1.0
         whens.append(When(text, then=Value(concept.weight * share)))
+    backing = hint_q(concept, secondary=True)
+    if backing is not None:
+        whens.append(When(backing, then=Value(concept.weight * TEXT_ONLY_SHARE)))
     if not whens:
         return Value(0.0)
     score = Case(*whens, default=Value(0.0), output_field=FloatField())

@@ -32,12 +32,10 @@ def concept_label(concept: Concept, *, short: bool = False) -> str:
         return _("Kota %(city)s") % {"city": concept.cities[0]}
     if concept.cities:
         return _("Kota %(city)s, lalu lowongan yang bisa dari mana saja") % {"city": concept.cities[0]}
-    labels = [
-        str(HINT_VOCABULARIES[name](code).label)
-        for name, codes in concept.hints.items()
-        if name in HINT_VOCABULARIES
-        for code in codes
-    ]
+    hints = {name: codes for name, codes in concept.hints.items() if name in HINT_VOCABULARIES}
+    if len(hints) > 1:
+        hints.pop("time", None)  # "Malam", not "Malam / Malam (18.00–24.00) / Dini hari"
+    labels = [str(HINT_VOCABULARIES[name](code).label) for name, codes in hints.items() for code in codes]
     if concept.key.startswith("business:"):
         label = _("Jenis usaha: %(kind)s") % {"kind": concept.terms[0]}
     elif concept.fuzzy:
