@@ -14,6 +14,10 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
+    "rebuild-board-words-hourly": {
+        "task": "listings.search.tasks.rebuild_board_words",
+        "schedule": crontab(minute=7),
+    },
     "expire-gigs-every-15-minutes": {
         "task": "listings.gigs.tasks.expire_gigs",
         "schedule": crontab(minute="*/15"),

@@ -363,6 +363,7 @@ CELERY_TASK_ROUTES = {
     "listings.messaging.tasks.send_report_outcome_email": {"queue": "email"},
     "listings.messaging.tasks.send_account_email": {"queue": "email"},
     "listings.gigs.tasks.expire_gigs": {"queue": "default"},
+    "listings.search.tasks.rebuild_board_words": {"queue": "default"},
 }
 
 # Error reports: Sentry (or any Sentry-compatible ingestion) when SENTRY_DSN is set.

@@ -15,6 +15,7 @@ class ListingsConfig(AppConfig):
         from .insights import tasks as insights_tasks  # noqa: F401
         from .messaging import tasks as messaging_tasks  # noqa: F401
         from .outbox import tasks as outbox_tasks  # noqa: F401
+        from .search import tasks as search_tasks  # noqa: F401
         from .search.sync import on_post_migrate
         from .traffic import tasks as traffic_tasks  # noqa: F401
         from .trust import tasks as trust_tasks  # noqa: F401

@@ -19,6 +19,7 @@ from accounts.models import User
 from listings.hours import gig_time_tags
 from listings.models import Gig, GigEvent, GigTimeWindow
 from listings.schedule import Window, window_inputs
+from listings.search.words import board_words_add
 from listings.traffic import services as traffic
 from listings.vocabulary import GigStatus
 from listings.workflow import StateMachine, enqueue
@@ -197,14 +198,14 @@ def gig_approve(*, gig: Gig, by: User, note: str = "") -> Gig:
     _require_moderator(by)
     gig = _transition(gig=gig, action=Action.APPROVE, by=by, reason=note)
     _notify_owner(gig, "approved")
-    _match_alerts(gig)
+    _went_live(gig)
     return gig
 
 
 def gig_publish_automatically(*, gig: Gig, reason: str) -> Gig:
     """Publish without a human decision (trusted import, verified employer fast path)."""
     gig = _transition(gig=gig, action=Action.APPROVE, by=None, reason=reason)
-    _match_alerts(gig)
+    _went_live(gig)
     return gig
 
 
@@ -325,6 +326,12 @@ def _schedule_screening(gig: Gig) -> None:
 
 def _notify_owner(gig: Gig, kind: str) -> None:
     enqueue("listings.messaging.tasks.send_gig_decision_email", gig.pk, kind)
+
+
+def _went_live(gig: Gig) -> None:
+    """A newly published gig: its words join the search vocabulary, matching alerts fire."""
+    board_words_add(gig=gig)
+    _match_alerts(gig)
 
 
 def _match_alerts(gig: Gig) -> None:

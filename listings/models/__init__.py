@@ -7,6 +7,7 @@ from .moderation import GigEvent, Report, ReportEvent
 from .outbox import OutboxMessage
 from .review import Review, ReviewEvent, ReviewTag
 from .screening import EmployerEvent, GigScreening
+from .search import SearchWord
 from .verification import VerificationCheck, VerificationEvent, VerificationRequest
 from .whatsapp import WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 
@@ -30,6 +31,7 @@ __all__ = [
     "Review",
     "ReviewEvent",
     "ReviewTag",
+    "SearchWord",
     "VerificationCheck",
     "VerificationEvent",
     "VerificationRequest",

@@ -3,7 +3,8 @@ to a list of `Concept`s the ranking can score.
 
 Steps: normalise (case, accents, punctuation, letters repeated for emphasis), split into
 words keeping `"quoted phrases"` and `-excluded` words (websearch style), correct typos
-against the dictionary's vocabulary, then match the longest known phrase at each position.
+against the dictionary's vocabulary and the words live gigs use (`words.py`), then match
+the longest known phrase at each position.
 Words the dictionary does not know become free-text concepts (stemmed full-text search,
 trigram similarity on PostgreSQL). A typed word that names a concept also stays a word of
 its own ("asisten" is the admin concept, and still finds posts that say "asisten"), so a
@@ -15,50 +16,82 @@ is taken out first (`amounts.extract_pay`) and becomes `ParsedQuery.pay`. "aja",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .amounts import PayConstraint, extract_pay
 from .dictionary import Concept, Dictionary, get_dictionary
 from .text import MAX_WORD_LENGTH, WORD_RE, fold, normalise_words, squeeze_repeats
+from .words import EMPTY as EMPTY_BOARD
+from .words import BoardWords, board_words
 
 MAX_QUERY_WORDS = 12
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (adjacent transpositions) distance, giving up beyond `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev_prev: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev_prev[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev_prev, prev = prev, row
-    return prev[-1]
+    """Edit distance with adjacent transpositions (optimal string alignment), `limit` + 1
+    beyond `limit`."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
-def correct_word(word: str, dictionary: Dictionary) -> str:
-    """The closest dictionary word for a likely typo ('custumer' -> 'customer', 'admn' ->
-    'admin'); unknown words with no close neighbour come back unchanged."""
+# A word the board uses this many times less often than a neighbour one typo away is read
+# as that neighbour ("laundri" in one post, "laundry" in forty).
+RARE_SHARE = 20
+# Indonesian suffixes (and the casual "-in"): "transferan" is "transfer", "balesin" "bales".
+SUFFIXES = frozenset({"an", "nya", "kan", "in", "i", "lah", "ku", "mu"})
+
+
+def _plausible(word: str, candidate: str) -> bool:
+    """People rarely mistype the first letter (or swap the first two): keeps corrections
+    conservative."""
+    return candidate[0] == word[0] or candidate[:2] == word[1::-1]
+
+
+def _nearest(word: str, choices, limit: int) -> list[tuple[str, int]]:
+    found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    return [
+        (choice, distance) for choice, distance, _ in found if choice != word and _plausible(word, choice)
+    ]
+
+
+def correct_word(word: str, dictionary: Dictionary, board: Callable[[], BoardWords] | None = None) -> str:
+    """The word a likely typo stands for; other words come back unchanged.
+
+    Dictionary words first ('custumer' -> 'customer', 'admn' -> 'admin'), then the words
+    live gigs use (`board`, see `words.py`: 'laundri' -> 'laundry', 'elektonik' ->
+    'elektronik'). A word the board itself uses stays as typed ("sambal" is not a typo of
+    a dictionary word) unless a neighbour is far more common there.
+    """
     known = dictionary.known_words
     if word in known or word.isdigit() or len(word) < 4:
         return word
     limit = 1 if len(word) < 7 else 2
-    best, best_distance = word, limit + 1
-    for candidate in sorted(known):
-        if candidate[0] != word[0] and candidate[:2] != word[1::-1]:
-            continue  # people rarely mistype the first letter; keeps corrections conservative
-        distance = edit_distance(word, candidate, limit)
-        if distance < best_distance or (distance == best_distance and len(candidate) > len(best)):
-            best, best_distance = candidate, distance
-    return best if best_distance <= limit else word
+    words = board() if board is not None else EMPTY_BOARD
+    typed_count = words.count(word)
+    board_choices = words.starting_with(word[0]) + [
+        w for w in words.starting_with(word[1]) if w[:2] == word[1::-1]
+    ]
+    board_near = _nearest(word, board_choices, limit) if board_choices else []
+    dictionary_near = _nearest(word, known, limit)
+    if typed_count:
+        # A suffixed form of a dictionary word ("transferan", "adminnya") is that word.
+        stems = [c for c, _d in dictionary_near if word.startswith(c) and word[len(c) :] in SUFFIXES]
+        if stems:
+            return max(stems, key=len)
+        common = [(c, d) for c, d in board_near if words.count(c) >= RARE_SHARE * typed_count]
+        if not common:
+            return word
+        return min(common, key=lambda cd: (cd[1], -words.count(cd[0])))[0]
+    candidates = [(c, d, 0) for c, d in dictionary_near]
+    candidates += [(c, d, 1) for c, d in board_near]
+    if not candidates:
+        return word
+    # Closest first; at equal distance the dictionary, then the more used, longer word.
+    return min(candidates, key=lambda c: (c[1], c[2], -words.count(c[0]), -len(c[0]), c[0]))[0]
 
 
 @dataclass(frozen=True)
@@ -172,8 +205,14 @@ def _negate(concept: Concept) -> Concept:
     return replace(concept, negated=True, required=False)
 
 
-def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
-    """Turn a raw query into concepts; each concept appears once, in query order."""
+def parse_query(
+    text: str, dictionary: Dictionary | None = None, board: Callable[[], BoardWords] | None = board_words
+) -> ParsedQuery:
+    """Turn a raw query into concepts; each concept appears once, in query order.
+
+    `board` gives the board's vocabulary for typo correction; it is only asked for when a
+    word is unknown to the dictionary (pass None to correct against the dictionary alone).
+    """
     dictionary = dictionary or get_dictionary()
     pay, text_without_pay = extract_pay(fold(text or "")[:500])
     concepts: list[Concept] = []
@@ -181,7 +220,7 @@ def parse_query(text: str, dictionary: Dictionary | None = None) -> ParsedQuery:
 
     def words_of(token: str) -> list[str]:
         return [
-            correct_word(squeeze_repeats(w, dictionary.known_words)[:MAX_WORD_LENGTH], dictionary)
+            correct_word(squeeze_repeats(w, dictionary.known_words)[:MAX_WORD_LENGTH], dictionary, board)
             for w in WORD_RE.findall(token)
         ]
 

@@ -56,11 +56,13 @@ def test_slang_maps_to_concepts(query, expected):
         ("whatsap", ["whatsapp"]),
     ],
 )
+@pytest.mark.django_db  # unknown words are also looked up in the board's own vocabulary
 def test_typos_and_repeated_letters_are_corrected(query, expected):
     """Close misspellings of dictionary words are corrected before phrase matching."""
     assert keys(query) == expected
 
 
+@pytest.mark.django_db
 def test_unknown_words_become_fuzzy_free_text():
     """A word the dictionary does not know is searched as text (with trigram tolerance)."""
     concepts = parse_query("admin bengkel knalpot").concepts
