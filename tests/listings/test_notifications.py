@@ -10,7 +10,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.privacy import worker_account_delete
 from listings.alerts import notifications, tasks
+from listings.alerts import services as alert_services
 from listings.alerts.delivery import CHANNELS, EmailChannel
 from listings.alerts.unsubscribe import SALT, unsubscribe_url
 from listings.gigs import services
@@ -468,3 +470,21 @@ def test_digest_unsubscribe_pauses_all_daily_alerts(client):
     daily.refresh_from_db()
     instant.refresh_from_db()
     assert daily.paused and not instant.paused
+
+
+def test_notification_keys_are_kept_by_the_orm_not_by_constraints(
+    moderator, django_capture_on_commit_callbacks
+):
+    """No database foreign keys on notification rows (a constraint check would lock every
+    referenced alert and user row during a fan-out), yet deleting an alert keeps its rows
+    with no alert, and deleting a worker's account removes theirs."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Notification._meta.db_table)
+    assert not [name for name, c in constraints.items() if c["foreign_key"]]
+    kept, gone = factories.AlertFactory(), factories.AlertFactory()
+    gig = factories.PendingGigFactory()
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    alert_services.alert_delete(alert=kept, by=kept.worker)
+    worker_account_delete(user=gone.worker)
+    (row,) = Notification.objects.filter(gig=gig)
+    assert (row.worker_id, row.alert_id) == (kept.worker_id, None)
