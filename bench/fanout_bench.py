@@ -20,8 +20,8 @@ data for EXPLAIN sessions). What it does:
    `fanout,default` as compose's fan-out workers; the emails have their own queue and
    workers and are not part of this measurement), publishes the gig through
    `services.gig_publish_automatically` and measures the wall clock from just before that
-   call until every expected notification row is visible (polled every 20 ms), and the
-   database's own span from `published_at` to the last row's `created_at`; prints each
+   call until every expected notification row is visible (polled every 20 ms); prints the
+   phases from the ledger (published_at -> coordinator done -> last range done) and each
    worker's peak RSS (VmHWM from /proc). `--runs R` repeats this with a fresh identical gig;
 3. checks the rows: exactly one per matching alert, none for an alert built not to match;
 4. runs the naive baseline — what the board would do without set-based work: load alerts
@@ -100,13 +100,12 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.db.models import Max  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from jobboard.celery import app  # noqa: E402
 from listings.alerts.matching import city_key, gig_city_keys, text_keys_matching  # noqa: E402
 from listings.gigs import services  # noqa: E402
-from listings.models import Alert, Gig, Notification  # noqa: E402
+from listings.models import Alert, Gig, GigFanOut, Notification  # noqa: E402
 from listings.models.alerts import normalize_query  # noqa: E402
 from listings.search import gig_matches  # noqa: E402
 from listings.vocabulary import Channel, Duty, PayModel, Schedule, WorkMode  # noqa: E402
@@ -372,7 +371,7 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def measure_fanout(gig: Gig, expected: int, timeout: float, n_workers: int, ranges: int | None):
-    """(wall seconds, database seconds, rows, [peak RSS MB per worker])."""
+    """(wall seconds, rows, [peak RSS MB per worker], phases from the ledger)."""
     app.control.purge()
     log = ROOT / ".data" / "fanout_bench_worker.log"
     log.parent.mkdir(exist_ok=True)
@@ -397,10 +396,15 @@ def measure_fanout(gig: Gig, expected: int, timeout: float, n_workers: int, rang
             worker.wait()
         app.control.purge()
     gig.refresh_from_db()
-    last = rows.aggregate(last=Max("created_at"))["last"]
-    if count < expected or last is None:
+    if count < expected:
         raise SystemExit(f"fan-out incomplete: {count}/{expected} rows after {timeout}s (see {log})")
-    return wall, (last - gig.published_at).total_seconds(), count, rss
+    fan_out = GigFanOut.objects.get(gig=gig)
+    ranges = list(fan_out.ranges.values_list("done_at", flat=True))
+    coordinator = (fan_out.matched_at - gig.published_at).total_seconds()
+    last_range = (max(ranges) - fan_out.matched_at).total_seconds()
+    phases = f"coordinator done {coordinator:.2f} s after published_at, {len(ranges)} ranges "
+    phases += f"done {last_range:.2f} s later"
+    return wall, count, rss, phases
 
 
 def check_rows(gig: Gig, expected: int) -> None:
@@ -491,6 +495,9 @@ def main() -> None:
     )
     parser.add_argument("--database", default="lokercs_fanout_bench", help="bench-only database (truncated)")
     parser.add_argument("--keep", action="store_true", help="leave the data in place at the end")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure on the data a --keep run left (same --alerts)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
@@ -498,23 +505,30 @@ def main() -> None:
         raise SystemExit("needs DATABASE_URL=postgres://… and CELERY_BROKER_URL=redis://…")
     print(f"database {connection.settings_dict['NAME']}; uptime: {os.popen('uptime').read().strip()}")
     call_command("migrate", verbosity=0)
-    t = time.perf_counter()
-    truncate()
-    print(f"truncated bench tables in {time.perf_counter() - t:.2f} s")
+    reused = args.reuse and Alert.objects.count() == args.alerts
+    if not reused:
+        t = time.perf_counter()
+        truncate()
+        print(f"truncated bench tables in {time.perf_counter() - t:.2f} s")
     try:
         t = time.perf_counter()
-        gig, expected, steps = create_data(args.alerts, args.match_rate, args.seed)
-        took = time.perf_counter() - t
-        print(
-            f"created {args.alerts:,} workers + alerts ({expected:,} built to match) in {took:.1f} s "
-            f"({steps})"
-        )
+        if reused:
+            gig = gig_under_test(User.objects.get(email=f"owner@{DOMAIN}"))
+            expected = Alert.objects.filter(name__startswith="match ").count()
+            print(f"reusing {args.alerts:,} workers + alerts ({expected:,} built to match)")
+        else:
+            gig, expected, steps = create_data(args.alerts, args.match_rate, args.seed)
+            took = time.perf_counter() - t
+            print(
+                f"created {args.alerts:,} workers + alerts ({expected:,} built to match) in {took:.1f} s "
+                f"({steps})"
+            )
 
         walls, rss_all = [], []
         first_gig = gig
         for run in range(args.runs):
             run_gig = gig if run == 0 else gig_under_test(first_gig.employer)
-            wall, db_span, rows, rss = measure_fanout(
+            wall, rows, rss, phases = measure_fanout(
                 run_gig, expected, args.timeout, args.workers, args.ranges
             )
             check_rows(run_gig, expected)
@@ -522,7 +536,7 @@ def main() -> None:
             rss_all += rss
             print(
                 f"run {run + 1}: {rows:,} notifications, all visible {wall:.2f} s after publish "
-                f"(published_at -> last created_at {db_span:.2f} s), {args.workers} worker process(es), "
+                f"({phases}), {args.workers} worker process(es), "
                 f"peak RSS per worker {', '.join(f'{r:.0f}' for r in rss)} MB; "
                 f"uptime: {os.popen('uptime').read().strip()}"
             )

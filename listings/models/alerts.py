@@ -160,18 +160,25 @@ class Notification(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("dikirim pada"), null=True, blank=True)
     digest_sent_at = models.DateTimeField(_("masuk ringkasan pada"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Not indexed: rows are listed newest first by id (the same order), and every secondary
+    # index costs each fan-out insert (README, "Job alerts").
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
+        ordering = ["-pk"]
         verbose_name = _("kiriman notifikasi")
         verbose_name_plural = _("kiriman notifikasi")
         constraints = [
             models.UniqueConstraint(fields=["worker", "gig"], name="one_notification_per_worker_gig"),
         ]
         indexes = [
-            # A plain b-tree: no LIKE over statuses, so no second varchar_pattern_ops index.
-            models.Index(fields=["status"], name="notification_status_idx"),
+            # Rows being sent (the lease sweep) and failed ones (the admin's delivery log): few,
+            # and a new row (queued) is not in it, so a fan-out insert does not touch it.
+            models.Index(
+                fields=["status"],
+                condition=models.Q(status__in=["sending", "failed"]),
+                name="notification_attention_idx",
+            ),
             models.Index(
                 fields=["frequency", "worker"],
                 condition=models.Q(status="queued"),
