@@ -212,6 +212,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # ALERT_FANOUT_MIN_RANGE ids; NOTIFY_FANOUT_CHUNK notification ids go in one delivery task.
 ALERT_FANOUT_RANGES = env.int("ALERT_FANOUT_RANGES", default=8)
 ALERT_FANOUT_MIN_RANGE = env.int("ALERT_FANOUT_MIN_RANGE", default=10_000)
+# Up to this many distinct alert texts board-wide are all confirmed by search (read from an
+# index); with more, the coordinator first narrows them with one scan of the alerts.
+ALERT_FANOUT_CONFIRM_ALL_TEXTS = env.int("ALERT_FANOUT_CONFIRM_ALL_TEXTS", default=500)
 NOTIFY_FANOUT_CHUNK = env.int("NOTIFY_FANOUT_CHUNK", default=1000)
 NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
 # Claim lease and safety-net timing: the hardening block at the end.

@@ -78,6 +78,22 @@ def alert_structured_candidates(*, gig: Gig) -> QuerySet[Alert]:
     ).exclude(worker_id=gig.employer_id)
 
 
+def active_texts_and_span(*, limit: int) -> tuple[set[str], tuple[int, int] | None] | None:
+    """The distinct query texts of all active alerts and the span of their worker ids, read
+    from indexes (no scan of the alerts); None when there are more than `limit` texts."""
+    texts = set(
+        Alert.objects.filter(paused=False)
+        .exclude(q_key="")
+        .order_by("q_key")
+        .values_list("q_key", flat=True)
+        .distinct()[: limit + 1]
+    )
+    if len(texts) > limit:
+        return None
+    span = Alert.objects.filter(paused=False).aggregate(first=Min("worker_id"), last=Max("worker_id"))
+    return texts, (span["first"], span["last"]) if span["first"] is not None else None
+
+
 def candidate_texts_and_span(*, gig: Gig) -> tuple[set[str], tuple[int, int] | None]:
     """The distinct query texts of alerts whose criteria accept `gig`, and the span of their
     worker ids (None when no alert does) — one grouped scan.

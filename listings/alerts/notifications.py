@@ -2,7 +2,9 @@
 
 Fan-out, set-based (a million alerts never pass through Python):
 - `gig_fan_out` (the coordinator, task `match_gig`) reads the distinct query texts of the
-  alerts whose structured criteria accept the gig, confirms them with search once per text,
+  active alerts (from an index; when there are more than ALERT_FANOUT_CONFIRM_ALL_TEXTS, only
+  those of alerts whose structured criteria accept the gig), confirms them with search once
+  per text,
   records the ledger (`GigFanOut`: the texts, and the workers split into ALERT_FANOUT_RANGES
   id ranges, `GigFanOutRange`) and enqueues one `fan_out_range` task per range;
 - `fan_out_range_run` inserts a range's rows with ONE statement on PostgreSQL —
@@ -35,7 +37,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from listings.alerts.delivery import ALWAYS, channel_for, list_unsubscribe_headers
-from listings.alerts.matching import candidate_texts_and_span, fan_out_candidates, text_keys_matching
+from listings.alerts.matching import (
+    active_texts_and_span,
+    candidate_texts_and_span,
+    fan_out_candidates,
+    text_keys_matching,
+)
 from listings.alerts.unsubscribe import unsubscribe_url
 from listings.messaging import emails
 from listings.models import Alert, Gig, GigFanOut, GigFanOutRange, Notification
@@ -92,7 +99,10 @@ def gig_fan_out(*, gig_id: int) -> list[int]:
     gig = Gig.objects.published().filter(pk=gig_id).first()
     if gig is None:
         return []
-    texts, span = candidate_texts_and_span(gig=gig)
+    # Few distinct texts board-wide: confirm them all, read from an index. Many: narrow them
+    # to the texts of alerts whose structured criteria accept the gig (one scan) first.
+    texts_and_span = active_texts_and_span(limit=_setting("ALERT_FANOUT_CONFIRM_ALL_TEXTS", 500))
+    texts, span = texts_and_span if texts_and_span is not None else candidate_texts_and_span(gig=gig)
     text_keys = sorted(text_keys_matching(gig=gig, keys=texts)) if texts else []
     bounds = (
         worker_ranges(

@@ -66,6 +66,12 @@ class Alert(models.Model):
                 condition=models.Q(paused=False),
                 name="alert_active_idx",
             ),
+            # The distinct texts of active alerts, read by the fan-out's coordinator.
+            models.Index(
+                fields=["q_key"],
+                condition=models.Q(paused=False) & ~models.Q(q_key=""),
+                name="alert_active_text_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -141,8 +147,13 @@ class Notification(models.Model):
         db_constraint=False,
         db_index=False,
     )
+    # Indexed with the worker below: a gig's rows, and one range of them.
     gig = models.ForeignKey(
-        "listings.Gig", on_delete=models.CASCADE, related_name="match_notifications", db_constraint=False
+        "listings.Gig",
+        on_delete=models.CASCADE,
+        related_name="match_notifications",
+        db_constraint=False,
+        db_index=False,
     )
     alert = models.ForeignKey(
         Alert,
@@ -172,6 +183,7 @@ class Notification(models.Model):
             models.UniqueConstraint(fields=["worker", "gig"], name="one_notification_per_worker_gig"),
         ]
         indexes = [
+            models.Index(fields=["gig", "worker"], name="notification_gig_worker_idx"),
             # Rows being sent (the lease sweep) and failed ones (the admin's delivery log): few,
             # and a new row (queued) is not in it, so a fan-out insert does not touch it.
             models.Index(

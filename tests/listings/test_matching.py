@@ -12,6 +12,7 @@ from accounts.services import worker_profile_save
 from listings.alerts import notifications
 from listings.alerts import services as alert_services
 from listings.alerts.matching import (
+    active_texts_and_span,
     alert_structured_candidates,
     candidate_texts_and_span,
     text_keys_matching,
@@ -177,6 +178,9 @@ def test_distinct_texts_are_checked_once_in_few_statements(gig, django_assert_ma
         text for text in texts if text.startswith("admin olshop")
     }
     assert matched <= texts_found
+    with django_assert_max_num_queries(2):  # the same texts board-wide, from the q_key index
+        assert active_texts_and_span(limit=60) == (texts_found, span)
+    assert active_texts_and_span(limit=59) is None  # too many: the coordinator narrows first
 
 
 def test_profile_alert_follows_profile_and_availability():

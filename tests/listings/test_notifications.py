@@ -488,3 +488,24 @@ def test_notification_keys_are_kept_by_the_orm_not_by_constraints(
     worker_account_delete(user=gone.worker)
     (row,) = Notification.objects.filter(gig=gig)
     assert (row.worker_id, row.alert_id) == (kept.worker_id, None)
+
+
+@pytest.mark.parametrize("confirm_all_texts", [500, 1])
+def test_texts_confirmed_from_the_index_or_narrowed_first_give_the_same_rows(
+    moderator, django_capture_on_commit_callbacks, settings, confirm_all_texts
+):
+    """With few distinct texts the coordinator confirms every active alert's text (read from
+    an index); with more than ALERT_FANOUT_CONFIRM_ALL_TEXTS it first narrows them to alerts
+    whose structured criteria accept the gig. The rows are the same; the ledger keeps only
+    the texts the gig matched."""
+    settings.ALERT_FANOUT_CONFIRM_ALL_TEXTS = confirm_all_texts
+    hits = [factories.AlertFactory(q="admin olshop"), factories.AlertFactory(q="cs", channels=["shopee"])]
+    hits.append(factories.AlertFactory())
+    factories.AlertFactory(q="admin olshop", channels=["lazada"])  # structured criteria say no
+    factories.AlertFactory(q="desain grafis")  # the text says no
+    gig = factories.PendingGigFactory(title="Admin Olshop Hijab", channels=["whatsapp", "shopee"])
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    rows = Notification.objects.filter(gig=gig)
+    assert sorted(rows.values_list("alert_id", flat=True)) == sorted(a.pk for a in hits)
+    assert "desain grafis" not in GigFanOut.objects.get(gig=gig).text_keys
+    assert "admin olshop" in GigFanOut.objects.get(gig=gig).text_keys
