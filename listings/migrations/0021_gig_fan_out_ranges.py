@@ -6,77 +6,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('listings', '0020_report_kept_when_reporter_deleted'),
+        ("listings", "0020_report_kept_when_reporter_deleted"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GigFanOutRange',
+            name="GigFanOutRange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_worker_id', models.BigIntegerField()),
-                ('last_worker_id', models.BigIntegerField()),
-                ('matched', models.PositiveIntegerField(default=0)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_worker_id", models.BigIntegerField()),
+                ("last_worker_id", models.BigIntegerField()),
+                ("matched", models.PositiveIntegerField(default=0)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'rentang penyebaran',
-                'verbose_name_plural': 'rentang penyebaran',
-                'ordering': ['fan_out', 'first_worker_id'],
+                "verbose_name": "rentang penyebaran",
+                "verbose_name_plural": "rentang penyebaran",
+                "ordering": ["fan_out", "first_worker_id"],
             },
         ),
         migrations.AlterModelOptions(
-            name='notification',
-            options={'ordering': ['-pk'], 'verbose_name': 'kiriman notifikasi', 'verbose_name_plural': 'kiriman notifikasi'},
+            name="notification",
+            options={
+                "ordering": ["-pk"],
+                "verbose_name": "kiriman notifikasi",
+                "verbose_name_plural": "kiriman notifikasi",
+            },
         ),
         migrations.AddField(
-            model_name='gigfanout',
-            name='text_keys',
+            model_name="gigfanout",
+            name="text_keys",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='alert',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='notifications', to='listings.alert'),
+            model_name="notification",
+            name="alert",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="notifications",
+                to="listings.alert",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='created_at',
+            model_name="notification",
+            name="created_at",
             field=models.DateTimeField(auto_now_add=True),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='gig',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='match_notifications', to='listings.gig'),
+            model_name="notification",
+            name="gig",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="match_notifications",
+                to="listings.gig",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Antre'), ('sending', 'Sedang dikirim'), ('sent', 'Terkirim'), ('failed', 'Gagal'), ('skipped', 'Dilewati')], default='queued', max_length=10, verbose_name='status'),
+            model_name="notification",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Antre"),
+                    ("sending", "Sedang dikirim"),
+                    ("sent", "Terkirim"),
+                    ("failed", "Gagal"),
+                    ("skipped", "Dilewati"),
+                ],
+                default="queued",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='worker',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='match_notifications', to=settings.AUTH_USER_MODEL),
+            model_name="notification",
+            name="worker",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="match_notifications",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='alert',
-            index=models.Index(condition=models.Q(('paused', False), models.Q(('q_key', ''), _negated=True)), fields=['q_key'], name='alert_active_text_idx'),
+            model_name="alert",
+            index=models.Index(
+                condition=models.Q(("paused", False), models.Q(("q_key", ""), _negated=True)),
+                fields=["q_key"],
+                name="alert_active_text_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(fields=['gig', 'worker'], name='notification_gig_worker_idx'),
+            model_name="notification",
+            index=models.Index(fields=["gig", "worker"], name="notification_gig_worker_idx"),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(condition=models.Q(('status__in', ['sending', 'failed'])), fields=['status'], name='notification_attention_idx'),
+            model_name="notification",
+            index=models.Index(
+                condition=models.Q(("status__in", ["sending", "failed"])),
+                fields=["status"],
+                name="notification_attention_idx",
+            ),
         ),
         migrations.AddField(
-            model_name='gigfanoutrange',
-            name='fan_out',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ranges', to='listings.gigfanout'),
+            model_name="gigfanoutrange",
+            name="fan_out",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="ranges", to="listings.gigfanout"
+            ),
         ),
     ]
