@@ -207,7 +207,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }
 
-# Match notifications (listings/notifications.py).
+# Match notifications (listings/alerts/notifications.py). A fan-out splits the workers into at
+# most ALERT_FANOUT_RANGES id ranges (one set-based INSERT task each), none narrower than
+# ALERT_FANOUT_MIN_RANGE ids; NOTIFY_FANOUT_CHUNK notification ids go in one delivery task.
+ALERT_FANOUT_RANGES = env.int("ALERT_FANOUT_RANGES", default=8)
+ALERT_FANOUT_MIN_RANGE = env.int("ALERT_FANOUT_MIN_RANGE", default=10_000)
+# Up to this many distinct alert texts board-wide are all confirmed by search (read from an
+# index); with more, the coordinator first narrows them with one scan of the alerts.
+ALERT_FANOUT_CONFIRM_ALL_TEXTS = env.int("ALERT_FANOUT_CONFIRM_ALL_TEXTS", default=500)
 NOTIFY_FANOUT_CHUNK = env.int("NOTIFY_FANOUT_CHUNK", default=1000)
 NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
 # Claim lease and safety-net timing: the hardening block at the end.
@@ -353,7 +360,7 @@ CELERY_TASK_QUEUES = [Queue(name) for name in ("screening", "fanout", "email", "
 CELERY_TASK_ROUTES = {
     "listings.trust.tasks.screen_gig": {"queue": "screening"},
     "listings.alerts.tasks.match_gig": {"queue": "fanout"},
-    "listings.alerts.tasks.create_notifications": {"queue": "fanout"},
+    "listings.alerts.tasks.fan_out_range": {"queue": "fanout"},
     "listings.alerts.tasks.send_daily_digests": {"queue": "fanout"},
     "listings.alerts.tasks.requeue_stuck_notifications": {"queue": "fanout"},
     "listings.alerts.tasks.deliver_notifications": {"queue": "email"},

@@ -45,8 +45,10 @@ def window_minutes(window: WindowLike) -> int:
     return end - start if end > start else MINUTES_PER_DAY - start + end
 
 
-def _intervals(window: WindowLike) -> list[tuple[int, int]]:
-    """Half-open minute-of-week intervals, split where the week wraps around."""
+def week_intervals(window: WindowLike) -> list[tuple[int, int]]:
+    """Half-open minute-of-week intervals, split where the week wraps around.
+
+    `listings.alerts.matching.availability_q` states the same overlap rule in SQL."""
     begin = int(window.day) * MINUTES_PER_DAY + _minutes(window.start)
     finish = begin + window_minutes(window)
     if finish <= MINUTES_PER_WEEK:
@@ -56,7 +58,7 @@ def _intervals(window: WindowLike) -> list[tuple[int, int]]:
 
 def windows_overlap(a: WindowLike, b: WindowLike) -> bool:
     """True when the two weekly windows share at least one minute (touching ends don't count)."""
-    return any(s1 < e2 and s2 < e1 for s1, e1 in _intervals(a) for s2, e2 in _intervals(b))
+    return any(s1 < e2 and s2 < e1 for s1, e1 in week_intervals(a) for s2, e2 in week_intervals(b))
 
 
 def overlapping_pairs(

@@ -1,39 +1,33 @@
 """Which alerts does a freshly published gig match?
 
-Two steps, so that 200,000 alerts never pass through Python:
+Two steps, so that a million alerts never pass through Python:
 1. structured criteria (pay model, work mode, city, minimum pay, channel/duty/schedule
-   codes) are one SQL query over indexed alert columns;
-2. the text of the surviving alerts is confirmed with the search module, once per distinct
-   query text (`Alert.q_key`), several texts per SQL statement — so an alert "cs wfh"
-   matches exactly the gigs a search for "cs wfh" returns.
-Profile alerts additionally need the worker's availability to overlap the gig's hours.
+   codes) are SQL over indexed alert columns;
+2. the query texts of the alerts those criteria accept are confirmed with the search module,
+   once per distinct text (`Alert.q_key`), several texts per SQL statement — so an alert
+   "cs wfh" matches exactly the gigs a search for "cs wfh" returns.
+Profile alerts additionally need the worker's availability to overlap the gig's hours (SQL
+too). `fan_out_candidates` is the whole rule for one range of workers, ready to be inserted
+as notification rows by `listings.alerts.notifications`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, Value
+from django.db.models import Case, Exists, F, IntegerField, Max, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractHour, ExtractMinute
 
-from accounts.models import WorkerAvailability
+from accounts.models import User, WorkerAvailability
 from listings.cities import canonical_city
 from listings.models import Alert, Gig
-from listings.schedule import Window, any_overlap
+from listings.schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, week_intervals
 from listings.search import search_gigs
 from listings.vocabulary import WorkMode
 
 # Distinct query texts confirmed per SQL statement (a UNION ALL of that many searches).
 TEXT_BATCH = 50
-
-
-@dataclass(frozen=True)
-class Match:
-    alert_id: int
-    worker_id: int
-    frequency: str
 
 
 def city_key(city: str) -> str:
@@ -49,11 +43,8 @@ def gig_city_keys(gig: Gig) -> list[str]:
     return [" ".join(words[:n]) for n in range(1, len(words) + 1) if words[n - 1]]
 
 
-def alert_structured_candidates(*, gig: Gig) -> QuerySet[Alert]:
-    """Active alerts whose structured criteria all accept `gig` (one SQL query, no text check).
-
-    The rules mirror `listings.search.engine.apply_filters`; tests hold the two together.
-    """
+def _criteria(gig: Gig) -> Q:
+    """The alert columns' side of the rules in `listings.search.engine.apply_filters`."""
     city_ok = Q(city_key="")
     if gig.city:
         city_ok |= Q(city_key__in=gig_city_keys(gig))
@@ -65,22 +56,61 @@ def alert_structured_candidates(*, gig: Gig) -> QuerySet[Alert]:
         | Q(min_pay_unit=gig.pay_model, min_pay__lte=gig.pay_min)
         | (~Q(min_pay_unit="") & ~Q(min_pay_unit=gig.pay_model))
     )
-    qs = Alert.objects.filter(
-        Q(pay_model="") | Q(pay_model=gig.pay_model),
-        Q(work_mode="") | Q(work_mode=gig.work_mode),
-        city_ok,
-        pay_ok,
-        paused=False,
-        worker__is_active=True,
-        worker__banned_at__isnull=True,
-    ).exclude(worker_id=gig.employer_id)
+    criteria = Q(pay_model="") | Q(pay_model=gig.pay_model)
+    criteria &= Q(work_mode="") | Q(work_mode=gig.work_mode)
+    criteria &= city_ok & pay_ok & Q(paused=False)
     for field in ("channels", "duties", "schedule"):
         codes = list(getattr(gig, field) or [])
         accepts = Q(**{field: []})
         if codes:
             accepts |= Q(**{f"{field}__has_any_code": codes})
-        qs = qs.filter(accepts)
-    return qs
+        criteria &= accepts
+    return criteria
+
+
+def alert_structured_candidates(*, gig: Gig) -> QuerySet[Alert]:
+    """Active alerts of workers in good standing whose structured criteria all accept `gig`
+    (no text check). The rules mirror `listings.search.engine.apply_filters`; tests hold the
+    two together."""
+    not_in_good_standing = User.objects.filter(Q(is_active=False) | Q(banned_at__isnull=False))
+    return Alert.objects.filter(
+        _criteria(gig), ~Exists(not_in_good_standing.filter(pk=OuterRef("worker_id")))
+    ).exclude(worker_id=gig.employer_id)
+
+
+def active_texts_and_span(*, limit: int) -> tuple[set[str], tuple[int, int] | None] | None:
+    """The distinct query texts of all active alerts and the span of their worker ids, read
+    from indexes (no scan of the alerts); None when there are more than `limit` texts."""
+    texts = set(
+        Alert.objects.filter(paused=False)
+        .exclude(q_key="")
+        .order_by("q_key")
+        .values_list("q_key", flat=True)
+        .distinct()[: limit + 1]
+    )
+    if len(texts) > limit:
+        return None
+    span = Alert.objects.filter(paused=False).aggregate(first=Min("worker_id"), last=Max("worker_id"))
+    return texts, (span["first"], span["last"]) if span["first"] is not None else None
+
+
+def candidate_texts_and_span(*, gig: Gig) -> tuple[set[str], tuple[int, int] | None]:
+    """The distinct query texts of alerts whose criteria accept `gig`, and the span of their
+    worker ids (None when no alert does) — one grouped scan.
+
+    Worker standing (banned, inactive) is left to the ranges: confirming the texts of a few
+    such alerts too costs less than joining every alert to its worker here.
+    """
+    rows = list(
+        Alert.objects.filter(_criteria(gig))
+        .values("q_key")
+        .annotate(first=Min("worker_id"), last=Max("worker_id"))
+        .order_by()
+    )
+    if not rows:
+        return set(), None
+    texts = {row["q_key"] for row in rows if row["q_key"]}
+    return texts, (min(row["first"] for row in rows), max(row["last"] for row in rows))
 
 
 def text_keys_matching(*, gig: Gig, keys: Iterable[str]) -> set[str]:
@@ -104,52 +134,58 @@ def text_keys_matching(*, gig: Gig, keys: Iterable[str]) -> set[str]:
     return matched
 
 
-def gig_matching_alerts(*, gig: Gig) -> list[Match]:
-    """One match per worker (an instant alert wins over a daily one), in worker order."""
-    candidates = alert_structured_candidates(gig=gig)
-    keys = set(candidates.exclude(q_key="").values_list("q_key", flat=True).distinct())
-    text_ok = text_keys_matching(gig=gig, keys=keys) if keys else set()
-    rows = list(
-        candidates.filter(Q(q_key="") | Q(q_key__in=text_ok))
-        .values_list("pk", "worker_id", "frequency", "kind")
-        .iterator(chunk_size=5000)
-    )
-    profile_workers = {worker_id for _, worker_id, _, kind in rows if kind == Alert.Kind.PROFILE}
-    unavailable = profile_workers - workers_available_for(gig=gig, worker_ids=profile_workers)
-    best: dict[int, Match] = {}
-    for alert_id, worker_id, frequency, kind in rows:
-        if kind == Alert.Kind.PROFILE and worker_id in unavailable:
-            continue
-        current = best.get(worker_id)
-        if current is None or _preferred(frequency, alert_id, current):
-            best[worker_id] = Match(alert_id, worker_id, frequency)
-    return [best[worker_id] for worker_id in sorted(best)]
+def _minutes_of_day(field: str):
+    return ExtractHour(field) * 60 + ExtractMinute(field)
 
 
-def _preferred(frequency: str, alert_id: int, current: Match) -> bool:
-    instant = Alert.Frequency.INSTANT
-    if (frequency == instant) != (current.frequency == instant):
-        return frequency == instant
-    return alert_id < current.alert_id
-
-
-def workers_available_for(*, gig: Gig, worker_ids: set[int]) -> set[int]:
-    """Workers whose weekly availability overlaps the gig's hours.
+def availability_q(*, gig: Gig) -> Q:
+    """Profile alerts only: the worker's weekly availability overlaps the gig's hours.
 
     A gig without fixed hours fits everyone; so does a worker who has not filled in
-    availability (we would rather tell them than stay silent).
+    availability (we would rather tell them than stay silent). The overlap is
+    `listings.schedule.windows_overlap` in SQL: an availability window [begin, finish) in
+    minutes of the week may run past the week's end (finish > MINUTES_PER_WEEK) and then
+    also covers [0, finish - MINUTES_PER_WEEK).
     """
+    intervals = [interval for window in gig.time_windows.all() for interval in week_intervals(window)]
+    if not intervals:
+        return Q()
+    own = WorkerAvailability.objects.filter(profile__user_id=OuterRef("worker_id"))
+    start, end = _minutes_of_day("start"), _minutes_of_day("end")
+    windows = own.annotate(
+        begin=F("day") * MINUTES_PER_DAY + start,
+        length=Case(
+            When(Q(end__gt=F("start")), then=end - start),
+            default=MINUTES_PER_DAY - start + end,
+            output_field=IntegerField(),
+        ),
+    ).annotate(finish=F("begin") + F("length"))
+    overlap = Q()
+    for gig_start, gig_end in intervals:
+        overlap |= Q(begin__lt=gig_end, finish__gt=gig_start) | Q(finish__gt=gig_start + MINUTES_PER_WEEK)
+    return ~Q(kind=Alert.Kind.PROFILE) | ~Exists(own) | Exists(windows.filter(overlap))
 
-    gig_windows = list(gig.time_windows.all())
-    if not worker_ids or not gig_windows:
-        return set(worker_ids)
-    windows: dict[int, list[Window]] = defaultdict(list)
-    rows = WorkerAvailability.objects.filter(profile__user_id__in=worker_ids).values_list(
-        "profile__user_id", "day", "start", "end"
+
+def fan_out_candidates(
+    *, gig: Gig, text_keys: Iterable[str], first_worker_id: int, last_worker_id: int
+) -> QuerySet[Alert]:
+    """Every alert of workers first_worker_id..last_worker_id that matches `gig`, given the
+    query texts the gig matched; ordered so that each worker's preferred alert comes first
+    (an instant alert wins over a daily one, then the oldest)."""
+    text_ok = Q(q_key="")
+    if keys := sorted(set(text_keys)):
+        text_ok |= Q(q_key__in=keys)
+    preference = Case(
+        When(frequency=Alert.Frequency.INSTANT, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
-    for user_id, day, start, end in rows:
-        windows[user_id].append(Window(day, start, end))
-    return {w for w in worker_ids if not windows[w] or any_overlap(windows[w], gig_windows)}
+    return (
+        alert_structured_candidates(gig=gig)
+        .filter(
+            text_ok, availability_q(gig=gig), worker_id__gte=first_worker_id, worker_id__lte=last_worker_id
+        )
+        .annotate(preference=preference)
+        .order_by("worker_id", "preference", "pk")
+    )
 
 
 def chunks(items: list, size: int) -> Iterator[list]:

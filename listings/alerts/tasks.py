@@ -23,16 +23,19 @@ RELIABLE = {
 
 @shared_task(max_retries=8, **RELIABLE)
 def match_gig(gig_id: int) -> int:
-    """After publish: find matching alerts, fan out notification rows in chunks."""
-    return notifications.gig_fan_out(gig_id=gig_id)
+    """After publish, the coordinator: confirm the alert texts once, record the ledger and
+    enqueue one `fan_out_range` task per range of workers."""
+    return len(notifications.gig_fan_out(gig_id=gig_id))
 
 
 @shared_task(max_retries=8, **RELIABLE)
-def create_notifications(gig_id: int, rows: list[list]) -> int:
-    """One fan-out chunk: insert its rows (ON CONFLICT DO NOTHING), then schedule delivery."""
-    ids = notifications.notifications_create(gig_id=gig_id, rows=rows)
-    if ids:
-        deliver_notifications.delay(ids)
+def fan_out_range(range_id: int) -> int:
+    """One range: one set-based INSERT of its rows (ON CONFLICT DO NOTHING), marked done in
+    the same transaction; then schedule delivery of its instant rows."""
+    ids = notifications.fan_out_range_run(range_id=range_id)
+    size = notifications.fanout_chunk_size()
+    for start in range(0, len(ids), size):
+        deliver_notifications.delay(ids[start : start + size])
     return len(ids)
 
 
@@ -58,13 +61,17 @@ def send_digest(worker_id: int) -> int:
 
 @shared_task(**RELIABLE)
 def requeue_stuck_notifications() -> int:
-    """Beat safety net for lost task messages: re-run fan-outs that are missing rows and
-    re-schedule instant notifications whose delivery task never ran. Both are idempotent."""
+    """Beat safety net for lost task messages: run fan-outs that never started, redo ranges
+    that never finished, and re-schedule instant notifications whose delivery task never ran.
+    All are idempotent."""
     gig_ids = notifications.fan_outs_incomplete()
     for gig_id in gig_ids:
         match_gig.delay(gig_id)
+    range_ids = notifications.fan_out_ranges_lost()
+    for range_id in range_ids:
+        fan_out_range.delay(range_id)
     ids = notifications.notifications_stuck()
     size = notifications.fanout_chunk_size()
     for start in range(0, len(ids), size):
         deliver_notifications.delay(ids[start : start + size])
-    return len(gig_ids) + len(ids)
+    return len(gig_ids) + len(range_ids) + len(ids)

@@ -1,4 +1,4 @@
-from .alerts import Alert, GigFanOut, Notification
+from .alerts import Alert, GigFanOut, GigFanOutRange, Notification
 from .application import Application, ApplicationEvent
 from .gig import Gig, GigTimeWindow
 from .inbox import InboxItem
@@ -20,6 +20,7 @@ __all__ = [
     "GigEvent",
     "GigDailyStat",
     "GigFanOut",
+    "GigFanOutRange",
     "GigScreening",
     "GigTimeWindow",
     "InboxItem",

@@ -66,6 +66,12 @@ class Alert(models.Model):
                 condition=models.Q(paused=False),
                 name="alert_active_idx",
             ),
+            # The distinct texts of active alerts, read by the fan-out's coordinator.
+            models.Index(
+                fields=["q_key"],
+                condition=models.Q(paused=False) & ~models.Q(q_key=""),
+                name="alert_active_text_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -119,6 +125,11 @@ class Notification(models.Model):
     Rows are created with ON CONFLICT DO NOTHING on (worker, gig); delivery claims a row
     with a conditional UPDATE (queued -> sending) so only one task ever sends it.
     `digest_sent_at` marks rows that went out in a daily digest instead.
+
+    The foreign keys are kept by Django (`on_delete` runs in the ORM's delete collector), not
+    by database constraints: a constraint check locks every referenced user and alert row
+    (FOR KEY SHARE), which for a 50,000-row fan-out dirtied those whole tables and cost more
+    than the insert itself (README, "Job alerts"). Rows are only ever deleted through the ORM.
     """
 
     class Status(models.TextChoices):
@@ -128,33 +139,58 @@ class Notification(models.Model):
         FAILED = "failed", _("Gagal")
         SKIPPED = "skipped", _("Dilewati")
 
+    # No index of its own: the unique (worker, gig) starts with it.
     worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="match_notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="match_notifications",
+        db_constraint=False,
+        db_index=False,
     )
-    gig = models.ForeignKey("listings.Gig", on_delete=models.CASCADE, related_name="match_notifications")
+    # Indexed with the worker below: a gig's rows, and one range of them.
+    gig = models.ForeignKey(
+        "listings.Gig",
+        on_delete=models.CASCADE,
+        related_name="match_notifications",
+        db_constraint=False,
+        db_index=False,
+    )
     alert = models.ForeignKey(
-        Alert, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+        Alert,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+        db_constraint=False,
     )
     frequency = models.CharField(max_length=10, choices=Alert.Frequency.choices)
     channel = models.CharField(_("saluran"), max_length=16, default="email")
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     last_error = models.TextField(_("galat terakhir"), blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("dikirim pada"), null=True, blank=True)
     digest_sent_at = models.DateTimeField(_("masuk ringkasan pada"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Not indexed: rows are listed newest first by id (the same order), and every secondary
+    # index costs each fan-out insert (README, "Job alerts").
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
+        ordering = ["-pk"]
         verbose_name = _("kiriman notifikasi")
         verbose_name_plural = _("kiriman notifikasi")
         constraints = [
             models.UniqueConstraint(fields=["worker", "gig"], name="one_notification_per_worker_gig"),
         ]
         indexes = [
+            models.Index(fields=["gig", "worker"], name="notification_gig_worker_idx"),
+            # Rows being sent (the lease sweep) and failed ones (the admin's delivery log): few,
+            # and a new row (queued) is not in it, so a fan-out insert does not touch it.
+            models.Index(
+                fields=["status"],
+                condition=models.Q(status__in=["sending", "failed"]),
+                name="notification_attention_idx",
+            ),
             models.Index(
                 fields=["frequency", "worker"],
                 condition=models.Q(status="queued"),
@@ -167,16 +203,21 @@ class Notification(models.Model):
 
 
 class GigFanOut(models.Model):
-    """Ledger of a gig's fan-out: how many workers it matched when matching ran.
+    """Ledger of a gig's fan-out: the query texts the gig matched and the worker-id ranges.
 
-    A broker can lose a task message (e.g. a worker killed between Redis handing it over and
-    recording it as unacknowledged). The safety net compares this count with the rows that
-    exist and runs the (idempotent) fan-out again when some are missing.
+    The coordinator (`listings.alerts.notifications.gig_fan_out`) confirms the texts once and
+    splits the workers into ranges; each range is one set-based INSERT in its own task and
+    is marked done in that INSERT's transaction. A broker can lose a task message (e.g. a
+    worker killed between Redis handing it over and recording it as unacknowledged): the
+    safety net runs every range not done after a while again (idempotent), and the whole
+    fan-out when this row is missing. `matched` is the sum over the ranges done.
     """
 
     gig = models.OneToOneField("listings.Gig", on_delete=models.CASCADE, related_name="fan_out")
     matched = models.PositiveIntegerField(default=0)
     matched_at = models.DateTimeField(db_index=True)
+    # Normalised alert texts (`Alert.q_key`) a search finds this gig with.
+    text_keys = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("penyebaran notifikasi")
@@ -184,3 +225,21 @@ class GigFanOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gig_id}: {self.matched}"
+
+
+class GigFanOutRange(models.Model):
+    """Workers with ids first_worker_id..last_worker_id (inclusive) of one fan-out."""
+
+    fan_out = models.ForeignKey(GigFanOut, on_delete=models.CASCADE, related_name="ranges")
+    first_worker_id = models.BigIntegerField()
+    last_worker_id = models.BigIntegerField()
+    matched = models.PositiveIntegerField(default=0)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["fan_out", "first_worker_id"]
+        verbose_name = _("rentang penyebaran")
+        verbose_name_plural = _("rentang penyebaran")
+
+    def __str__(self) -> str:
+        return f"{self.fan_out_id}: {self.first_worker_id}–{self.last_worker_id}"

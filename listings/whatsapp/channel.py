@@ -8,14 +8,13 @@ falls back to email, so nobody misses the gig; a rate limit is raised to be retr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.conf import settings
+from django.db.models import Case, CharField, Exists, Expression, OuterRef, Q, Value, When
 
 from listings.alerts.delivery import DeliveryChannel, channel_for, register
 from listings.alerts.unsubscribe import unsubscribe_url
 
-from ..models import Notification
+from ..models import Alert, Notification
 from . import client, services
 
 CODE = "whatsapp"
@@ -47,9 +46,15 @@ class WhatsAppChannel(DeliveryChannel):
             channel_for("email").send(notification)
 
 
-def instant_channels(worker_ids: Iterable[int]) -> dict[int, str]:
-    """worker id -> "whatsapp" for workers whose instant matches go to WhatsApp."""
-    return dict.fromkeys(services.active_worker_ids(worker_ids), CODE)
+def match_channel() -> Expression:
+    """The channel of a match row, as SQL over an alert query: "whatsapp" for instant
+    matches of workers with an active opt-in while WhatsApp is on, else "email"."""
+    opted_in = services.active_opt_ins().filter(worker_id=OuterRef("worker_id"))
+    return Case(
+        When(Q(frequency=Alert.Frequency.INSTANT) & Exists(opted_in), then=Value(CODE)),
+        default=Value("email"),
+        output_field=CharField(),
+    )
 
 
 register(WhatsAppChannel())

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
@@ -155,15 +155,16 @@ def active_opt_in(worker_id: int) -> WhatsAppOptIn | None:
     return WhatsAppOptIn.objects.filter(worker_id=worker_id, active=True).first()
 
 
+def active_opt_ins() -> QuerySet[WhatsAppOptIn]:
+    """Opt-ins whose workers get WhatsApp notifications now (none when WhatsApp is off)."""
+    if not client.enabled():
+        return WhatsAppOptIn.objects.none()
+    return WhatsAppOptIn.objects.filter(active=True)
+
+
 def active_worker_ids(worker_ids) -> set[int]:
     """Which of these workers get WhatsApp notifications now (empty when WhatsApp is off)."""
-    if not client.enabled():
-        return set()
-    return set(
-        WhatsAppOptIn.objects.filter(worker_id__in=list(worker_ids), active=True).values_list(
-            "worker_id", flat=True
-        )
-    )
+    return set(active_opt_ins().filter(worker_id__in=list(worker_ids)).values_list("worker_id", flat=True))
 
 
 # --- application updates: ledger and delivery -----------------------------------------------

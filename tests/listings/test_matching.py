@@ -5,12 +5,20 @@ from datetime import time
 from pathlib import Path
 
 import pytest
+from django.db import connection, transaction
 
 from accounts.models import WorkerAvailability
 from accounts.services import worker_profile_save
+from listings.alerts import notifications
 from listings.alerts import services as alert_services
-from listings.alerts.matching import alert_structured_candidates, gig_matching_alerts, text_keys_matching
-from listings.models import Alert, Gig, GigTimeWindow
+from listings.alerts.matching import (
+    active_texts_and_span,
+    alert_structured_candidates,
+    candidate_texts_and_span,
+    text_keys_matching,
+)
+from listings.models import Alert, Gig, GigTimeWindow, Notification
+from listings.schedule import any_overlap
 from listings.search import search_gigs
 from tests import factories
 
@@ -19,9 +27,40 @@ pytestmark = pytest.mark.django_db
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
 
-def matched_alerts(gig) -> set[int]:
+def matched_rows(gig, *, set_based: bool | None = None) -> dict[int, tuple[int, str]]:
+    """worker id -> (alert id, frequency) of the rows a fan-out of `gig` would create: the
+    coordinator's text check, then one range over every worker — rolled back afterwards."""
     gig = Gig.objects.get(pk=gig.pk)  # generated columns (pay estimate) as stored
-    return {m.alert_id for m in gig_matching_alerts(gig=gig)}
+    texts, span = candidate_texts_and_span(gig=gig)
+    if span is None:
+        return {}
+    keys = text_keys_matching(gig=gig, keys=texts)
+    with transaction.atomic():
+        savepoint = transaction.savepoint()
+        notifications.notifications_create(
+            gig=gig, text_keys=keys, first_worker_id=span[0], last_worker_id=span[1], set_based=set_based
+        )
+        rows = {
+            worker_id: (alert_id, frequency)
+            for worker_id, alert_id, frequency in Notification.objects.filter(gig=gig).values_list(
+                "worker_id", "alert_id", "frequency"
+            )
+        }
+        transaction.savepoint_rollback(savepoint)
+    return rows
+
+
+def matched_alerts(gig, *, set_based: bool | None = None) -> set[int]:
+    return {alert_id for alert_id, _ in matched_rows(gig, set_based=set_based).values()}
+
+
+@pytest.fixture(params=["set_based", "row_by_row"])
+def path(request):
+    """Both ways of inserting a range: the set-based statement (PostgreSQL) and the portable
+    path the SQLite quick start uses; they must give the same rows."""
+    if request.param == "set_based" and connection.vendor != "postgresql":
+        pytest.skip("the set-based INSERT … SELECT DISTINCT ON needs PostgreSQL")
+    return request.param == "set_based"
 
 
 @pytest.fixture
@@ -62,10 +101,11 @@ def gig():
         ({"q": "kasir"}, False),
     ],
 )
-def test_each_criterion_on_its_own(gig, criteria, expected):
-    """Each criterion alone accepts or rejects the gig exactly as the same search would."""
+def test_each_criterion_on_its_own(gig, criteria, expected, path):
+    """Each criterion alone accepts or rejects the gig exactly as the same search would, on
+    both insert paths."""
     alert = factories.AlertFactory(**criteria)
-    assert (alert.pk in matched_alerts(gig)) is expected
+    assert (alert.pk in matched_alerts(gig, set_based=path)) is expected
     assert search_gigs(alert.search_params()).filter(pk=gig.pk).exists() is expected
 
 
@@ -108,24 +148,39 @@ def test_paused_alerts_banned_workers_and_the_owner_are_not_matched(gig):
     assert paused.pk and banned.pk and inactive.pk
 
 
-def test_one_match_per_worker_instant_wins(gig):
-    """A worker with a daily and an instant alert that both match gets one instant match."""
+def test_one_match_per_worker_instant_wins(gig, path):
+    """A worker with a daily and an instant alert that both match gets one instant match;
+    among equals the oldest alert wins."""
     worker = factories.WorkerFactory()
     factories.AlertFactory(worker=worker, frequency="daily")
     instant = factories.AlertFactory(worker=worker, frequency="instant", q="admin")
-    matches = gig_matching_alerts(gig=Gig.objects.get(pk=gig.pk))
-    assert [(m.alert_id, m.frequency) for m in matches] == [(instant.pk, "instant")]
+    factories.AlertFactory(worker=worker, frequency="instant")
+    other = factories.WorkerFactory()
+    first_daily = factories.AlertFactory(worker=other, frequency="daily")
+    factories.AlertFactory(worker=other, frequency="daily")
+    assert matched_rows(gig, set_based=path) == {
+        worker.pk: (instant.pk, "instant"),
+        other.pk: (first_daily.pk, "daily"),
+    }
 
 
 def test_distinct_texts_are_checked_once_in_few_statements(gig, django_assert_max_num_queries):
-    """120 alerts with 60 distinct texts: candidates + 2 batched text statements + rows."""
+    """120 alerts with 60 distinct texts: one grouped candidate query + 2 batched text statements."""
     texts = [f"admin olshop {i}" if i % 2 else f"cs wfh {i}" for i in range(60)]
     for text in texts * 2:
         factories.AlertFactory(q=text.upper())  # case differences share one check
     gig = Gig.objects.get(pk=gig.pk)
-    with django_assert_max_num_queries(6):
-        matches = gig_matching_alerts(gig=gig)
-    assert {m.alert_id for m in matches}  # at least the "admin olshop" ones match
+    with django_assert_max_num_queries(3):
+        texts_found, span = candidate_texts_and_span(gig=gig)
+        matched = text_keys_matching(gig=gig, keys=texts_found)
+    assert len(texts_found) == 60 and span is not None
+    assert {key for key in matched if key.startswith("admin olshop")} == {
+        text for text in texts if text.startswith("admin olshop")
+    }
+    assert matched <= texts_found
+    with django_assert_max_num_queries(2):  # the same texts board-wide, from the q_key index
+        assert active_texts_and_span(limit=60) == (texts_found, span)
+    assert active_texts_and_span(limit=59) is None  # too many: the coordinator narrows first
 
 
 def test_profile_alert_follows_profile_and_availability():
@@ -159,6 +214,37 @@ def test_profile_alert_follows_profile_and_availability():
     profile.channels = ["lazada"]
     worker_profile_save(profile=profile)  # the profile page's service keeps the alert in sync
     assert alert.pk in matched_alerts(other_channel)
+
+
+WINDOW_CASES = [
+    # (worker availability, gig hours): (day, start hour, end hour); end <= start crosses midnight
+    ([(0, 19, 22)], [(0, 20, 23)]),  # plain overlap
+    ([(0, 19, 22)], [(0, 22, 23)]),  # touching ends do not overlap
+    ([(0, 22, 2)], [(1, 1, 3)]),  # availability crossing midnight into Tuesday
+    ([(1, 8, 12)], [(0, 20, 9)]),  # gig crossing midnight into Tuesday morning
+    ([(6, 22, 3)], [(0, 1, 4)]),  # Sunday night runs into Monday morning (the week wraps)
+    ([(0, 1, 4)], [(6, 23, 2)]),  # ... and the other way round
+    ([(6, 22, 3)], [(0, 3, 5)]),  # wraps, but ends exactly when the gig starts
+    ([(2, 8, 12), (4, 8, 12)], [(3, 8, 12), (4, 11, 13)]),  # one pair of many overlaps
+    ([(2, 8, 12)], [(3, 8, 12)]),  # same hours, another day
+]
+
+
+@pytest.mark.parametrize(("available", "hours"), WINDOW_CASES)
+def test_profile_availability_in_sql_agrees_with_the_schedule_rules(available, hours, path):
+    """The SQL overlap test of profile alerts gives the answer of listings.schedule.any_overlap
+    for windows that cross midnight and the end of the week."""
+    worker = factories.WorkerFactory()
+    windows = [
+        WorkerAvailability.objects.create(profile=worker.worker_profile, day=d, start=time(s), end=time(e))
+        for d, s, e in available
+    ]
+    alert = alert_services.profile_matching_set(worker=worker, enabled=True, frequency="instant")
+    gig = factories.PublishedGigFactory(channels=list(worker.worker_profile.channels) or ["whatsapp"])
+    gig_windows = [
+        GigTimeWindow.objects.create(gig=gig, day=d, start=time(s), end=time(e)) for d, s, e in hours
+    ]
+    assert (alert.pk in matched_alerts(gig, set_based=path)) is any_overlap(windows, gig_windows)
 
 
 def _load_shared_gigs():
@@ -216,7 +302,7 @@ def test_text_alerts_agree_with_search_on_shared_cases():
     assert any(alerts.values())
     for gig_id in gigs:
         gig = Gig.objects.get(pk=gig_id)
-        matched = {m.alert_id for m in gig_matching_alerts(gig=gig)}
+        matched = matched_alerts(gig)
         expected = {alert_id for alert_id, results in alerts.items() if gig_id in results}
         assert matched == expected, gig.title
 

@@ -4,14 +4,19 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
+from django.db import connection
+from django.db.models import F
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.privacy import worker_account_delete
 from listings.alerts import notifications, tasks
+from listings.alerts import services as alert_services
 from listings.alerts.delivery import CHANNELS, EmailChannel
 from listings.alerts.unsubscribe import SALT, unsubscribe_url
 from listings.gigs import services
-from listings.models import Alert, GigFanOut, InboxItem, Notification
+from listings.models import Alert, GigFanOut, GigFanOutRange, InboxItem, Notification
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -76,15 +81,19 @@ def test_publish_notifies_matching_workers_once_by_email_and_inbox(
 
 
 def test_running_the_fan_out_twice_sends_nothing_twice(moderator, django_capture_on_commit_callbacks):
-    """match_gig, create_notifications and deliver_notifications re-run: no second row or email."""
+    """match_gig, fan_out_range and deliver_notifications re-run: no second row or email."""
     alert = factories.AlertFactory()
     gig = factories.PendingGigFactory()
     publish(gig, moderator, django_capture_on_commit_callbacks)
     sent_before = len(mail.outbox)
     notification = Notification.objects.get(gig=gig)
+    (first_range,) = GigFanOutRange.objects.filter(fan_out__gig=gig)
 
-    tasks.match_gig.delay(gig.pk)
-    tasks.create_notifications.delay(gig.pk, [[alert.pk, alert.worker_id, "instant"]])
+    tasks.fan_out_range.delay(first_range.pk)  # the same range again (done)
+    tasks.match_gig.delay(gig.pk)  # the whole fan-out again: new ranges, run at once
+    GigFanOutRange.objects.filter(fan_out__gig=gig).update(done_at=None)
+    for worker_range in GigFanOutRange.objects.filter(fan_out__gig=gig):
+        tasks.fan_out_range.delay(worker_range.pk)  # ranges not marked done (lost) redone
     tasks.deliver_notifications.delay([notification.pk])
 
     assert Notification.objects.filter(gig=gig).count() == 1
@@ -169,9 +178,7 @@ def test_failing_email_ends_failed_and_visible_in_admin(flaky_email, client_for)
     assert notification.worker.email in page.content.decode()
 
 
-@pytest.mark.parametrize(
-    "name", ["match_gig", "create_notifications", "deliver_notifications", "send_digest"]
-)
+@pytest.mark.parametrize("name", ["match_gig", "fan_out_range", "deliver_notifications", "send_digest"])
 def test_tasks_survive_crashes_and_retry_transient_errors(name):
     """Late ack + reject on worker loss (a killed worker's task is redelivered) and backoff retries."""
     task = getattr(tasks, name)
@@ -254,21 +261,135 @@ def test_beat_runs_the_digest_at_seven_jakarta_time():
     assert app.conf.timezone == "Asia/Jakarta"
 
 
-def test_safety_net_completes_a_fan_out_that_lost_a_chunk(moderator, django_capture_on_commit_callbacks):
-    """If a chunk's task message is lost, the ledger shows rows missing and the safety net
-    re-runs the fan-out: the missing worker is notified, nobody twice."""
+@pytest.fixture
+def one_worker_per_range(settings):
+    settings.ALERT_FANOUT_RANGES = 1000
+    settings.ALERT_FANOUT_MIN_RANGE = 1
+
+
+def test_safety_net_redoes_a_range_whose_task_was_lost(
+    moderator, django_capture_on_commit_callbacks, one_worker_per_range
+):
+    """If a range's task message is lost, the range stays not done; the safety net runs it
+    again: the missing worker is notified, nobody twice."""
     alerts = [factories.AlertFactory() for _ in range(3)]
     gig = factories.PendingGigFactory()
     publish(gig, moderator, django_capture_on_commit_callbacks)
-    lost = Notification.objects.get(gig=gig, worker=alerts[1].worker)
-    lost.delete()  # as if its create_notifications message never reached a worker
+    lost_worker = alerts[1].worker
+    lost = GigFanOutRange.objects.get(
+        fan_out__gig=gig, first_worker_id__lte=lost_worker.pk, last_worker_id__gte=lost_worker.pk
+    )
+    Notification.objects.filter(gig=gig, worker=lost_worker).delete()  # as if it never ran
+    GigFanOutRange.objects.filter(pk=lost.pk).update(done_at=None, matched=0)
+    GigFanOut.objects.filter(gig=gig).update(matched=F("matched") - 1)
     mail.outbox.clear()
+    assert notifications.fan_out_ranges_lost() == []  # not yet: it may still be running
     GigFanOut.objects.filter(gig=gig).update(matched_at=timezone.now() - timedelta(hours=1))
+    assert notifications.fan_out_ranges_lost() == [lost.pk]
 
     assert tasks.requeue_stuck_notifications.delay().get() == 1
     assert Notification.objects.filter(gig=gig, status=Status.SENT).count() == 3
-    assert [m.to for m in mail.outbox if "Lowongan baru" in m.subject] == [[alerts[1].worker.email]]
-    assert notifications.fan_outs_incomplete() == []
+    assert [m.to for m in mail.outbox if "Lowongan baru" in m.subject] == [[lost_worker.email]]
+    assert notifications.fan_out_ranges_lost() == []
+    assert GigFanOut.objects.get(gig=gig).matched == 3
+
+
+def test_rerunning_a_lost_range_after_its_rows_committed_creates_no_duplicates(
+    moderator, django_capture_on_commit_callbacks, one_worker_per_range
+):
+    """A worker that died after committing a range but before it was recorded (or a redelivered
+    message): running the range again inserts nothing and sends nothing."""
+    alerts = [factories.AlertFactory() for _ in range(4)]
+    gig = factories.PendingGigFactory()
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    sent = len(mail.outbox)
+    GigFanOutRange.objects.filter(fan_out__gig=gig).update(done_at=None)
+    for worker_range in GigFanOutRange.objects.filter(fan_out__gig=gig):
+        assert notifications.fan_out_range_run(range_id=worker_range.pk) == []  # nothing waits
+        tasks.fan_out_range.delay(worker_range.pk)
+    rows = Notification.objects.filter(gig=gig)
+    assert sorted(rows.values_list("worker_id", flat=True)) == sorted(a.worker_id for a in alerts)
+    assert len(mail.outbox) == sent
+
+
+def test_a_redelivered_range_reschedules_rows_still_waiting(moderator, django_capture_on_commit_callbacks):
+    """Rows a range created whose delivery was never scheduled (worker died after commit) are
+    handed to delivery when the range's message comes back."""
+    alert = factories.AlertFactory()
+    gig = factories.PendingGigFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.gig_approve(gig=gig, by=moderator)
+    row = Notification.objects.get(gig=gig)
+    Notification.objects.filter(pk=row.pk).update(status=Status.QUEUED, sent_at=None)
+    (worker_range,) = GigFanOutRange.objects.filter(fan_out__gig=gig)
+    assert notifications.fan_out_range_run(range_id=worker_range.pk) == [row.pk]
+    assert alert.worker_id == row.worker_id
+
+
+def test_ranges_cover_every_matching_worker_exactly_once(
+    moderator, django_capture_on_commit_callbacks, settings
+):
+    """Workers on every range boundary (first and last id of each range) get exactly one row;
+    the ranges are contiguous from the lowest to the highest matching worker id."""
+    settings.ALERT_FANOUT_RANGES = 4
+    settings.ALERT_FANOUT_MIN_RANGE = 1
+    alerts = [factories.AlertFactory() for _ in range(13)]
+    factories.AlertFactory(worker=alerts[5].worker, frequency="daily")  # a second alert, one row
+    gig = factories.PendingGigFactory()
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    ranges = list(GigFanOutRange.objects.filter(fan_out__gig=gig).order_by("first_worker_id"))
+    worker_ids = sorted(a.worker_id for a in alerts)
+    assert len(ranges) == 4 and all(r.done_at for r in ranges)
+    assert ranges[0].first_worker_id == worker_ids[0] and ranges[-1].last_worker_id == worker_ids[-1]
+    assert all(a.last_worker_id + 1 == b.first_worker_id for a, b in zip(ranges, ranges[1:], strict=False))
+    boundaries = {r.first_worker_id for r in ranges} | {r.last_worker_id for r in ranges}
+    assert boundaries & set(worker_ids)  # some workers sit exactly on a boundary
+    rows = list(Notification.objects.filter(gig=gig).values_list("worker_id", flat=True))
+    assert sorted(rows) == worker_ids
+    assert sum(r.matched for r in ranges) == GigFanOut.objects.get(gig=gig).matched == 13
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "ranges", "min_width", "expected"),
+    [
+        (1, 10, 3, 1, [(1, 4), (5, 7), (8, 10)]),
+        (5, 5, 8, 1, [(5, 5)]),
+        (1, 8, 8, 1, [(i, i) for i in range(1, 9)]),
+        (1, 8, 20, 1, [(i, i) for i in range(1, 9)]),  # never more ranges than ids
+        (1, 100, 8, 30, [(1, 34), (35, 67), (68, 100)]),  # none narrower than min_width
+        (1, 10, 8, 100, [(1, 10)]),  # a small span is one range
+    ],
+)
+def test_worker_ranges_split_the_span_without_gaps_or_overlaps(first, last, ranges, min_width, expected):
+    split = notifications.worker_ranges(first, last, ranges=ranges, min_width=min_width)
+    assert split == expected
+    covered = [worker_id for low, high in split for worker_id in range(low, high + 1)]
+    assert covered == list(range(first, last + 1))  # every id exactly once, in order
+
+
+def test_a_range_task_takes_the_same_few_queries_however_many_workers_match(
+    moderator, django_capture_on_commit_callbacks
+):
+    """One range is one INSERT … SELECT whatever its size: 3 matching workers or 60, the range
+    task runs the same few queries."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the set-based range needs PostgreSQL (SQLite inserts row batches)")
+    counts = []
+    for size in (3, 60):
+        for _ in range(size):
+            factories.AlertFactory(q="admin olshop" if _ % 2 else "")
+        gig = factories.PendingGigFactory(title="Admin Olshop Hijab")
+        publish(gig, moderator, django_capture_on_commit_callbacks)
+        (worker_range,) = GigFanOutRange.objects.filter(fan_out__gig=gig)
+        Notification.objects.filter(gig=gig).delete()  # run the range afresh, measured
+        GigFanOutRange.objects.filter(pk=worker_range.pk).update(done_at=None)
+        with CaptureQueriesContext(connection) as queries:
+            ids = notifications.fan_out_range_run(range_id=worker_range.pk)
+        counts.append(len(queries))
+        assert len(ids) == Notification.objects.filter(gig=gig).count() >= size
+    # The range, the gig's hours, the INSERT … SELECT, marking the range and the ledger: 5,
+    # plus the SAVEPOINT/RELEASE pair the test's own transaction adds around the atomic block.
+    assert counts[0] == counts[1] <= 7, [q["sql"][:90] for q in queries.captured_queries]
 
 
 def test_safety_net_runs_a_fan_out_whose_task_was_lost():
@@ -349,3 +470,42 @@ def test_digest_unsubscribe_pauses_all_daily_alerts(client):
     daily.refresh_from_db()
     instant.refresh_from_db()
     assert daily.paused and not instant.paused
+
+
+def test_notification_keys_are_kept_by_the_orm_not_by_constraints(
+    moderator, django_capture_on_commit_callbacks
+):
+    """No database foreign keys on notification rows (a constraint check would lock every
+    referenced alert and user row during a fan-out), yet deleting an alert keeps its rows
+    with no alert, and deleting a worker's account removes theirs."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Notification._meta.db_table)
+    assert not [name for name, c in constraints.items() if c["foreign_key"]]
+    kept, gone = factories.AlertFactory(), factories.AlertFactory()
+    gig = factories.PendingGigFactory()
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    alert_services.alert_delete(alert=kept, by=kept.worker)
+    worker_account_delete(user=gone.worker)
+    (row,) = Notification.objects.filter(gig=gig)
+    assert (row.worker_id, row.alert_id) == (kept.worker_id, None)
+
+
+@pytest.mark.parametrize("confirm_all_texts", [500, 1])
+def test_texts_confirmed_from_the_index_or_narrowed_first_give_the_same_rows(
+    moderator, django_capture_on_commit_callbacks, settings, confirm_all_texts
+):
+    """With few distinct texts the coordinator confirms every active alert's text (read from
+    an index); with more than ALERT_FANOUT_CONFIRM_ALL_TEXTS it first narrows them to alerts
+    whose structured criteria accept the gig. The rows are the same; the ledger keeps only
+    the texts the gig matched."""
+    settings.ALERT_FANOUT_CONFIRM_ALL_TEXTS = confirm_all_texts
+    hits = [factories.AlertFactory(q="admin olshop"), factories.AlertFactory(q="cs", channels=["shopee"])]
+    hits.append(factories.AlertFactory())
+    factories.AlertFactory(q="admin olshop", channels=["lazada"])  # structured criteria say no
+    factories.AlertFactory(q="desain grafis")  # the text says no
+    gig = factories.PendingGigFactory(title="Admin Olshop Hijab", channels=["whatsapp", "shopee"])
+    publish(gig, moderator, django_capture_on_commit_callbacks)
+    rows = Notification.objects.filter(gig=gig)
+    assert sorted(rows.values_list("alert_id", flat=True)) == sorted(a.pk for a in hits)
+    assert "desain grafis" not in GigFanOut.objects.get(gig=gig).text_keys
+    assert "admin olshop" in GigFanOut.objects.get(gig=gig).text_keys

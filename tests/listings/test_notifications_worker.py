@@ -119,9 +119,9 @@ def celery_against_redis():
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_against_redis, tmp_path):
-    """300 matching alerts, chunks of 5: the worker is SIGKILLed when some but not all rows
-    exist; a fresh worker (with beat) finishes. Every match has exactly one notification and
-    one email."""
+    """300 matching alerts, fan-out ranges of 5 workers: the worker is SIGKILLed when some but
+    not all ranges have inserted their rows; a fresh worker (with beat: the safety net redoes
+    ranges left undone) finishes. Every match has exactly one notification and one email."""
     alerts = [
         factories.AlertFactory(q="admin olshop" if i % 2 else "", channels=["shopee"]) for i in range(ALERTS)
     ]
@@ -142,6 +142,8 @@ def test_sigkill_mid_fan_out_loses_nothing_and_sends_nothing_twice(celery_agains
         "CELERY_BROKER_URL": celery_against_redis,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        "ALERT_FANOUT_RANGES": str(ALERTS // 5),
+        "ALERT_FANOUT_MIN_RANGE": "1",
         "NOTIFY_FANOUT_CHUNK": "5",
         "CELERY_VISIBILITY_TIMEOUT": "3",
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",

@@ -24,7 +24,7 @@ def test_every_route_names_a_registered_task_and_a_known_queue():
     [
         ("listings.trust.tasks.screen_gig", "screening"),
         ("listings.alerts.tasks.match_gig", "fanout"),
-        ("listings.alerts.tasks.create_notifications", "fanout"),
+        ("listings.alerts.tasks.fan_out_range", "fanout"),
         ("listings.alerts.tasks.deliver_notifications", "email"),
         ("listings.messaging.tasks.send_account_email", "email"),
         ("listings.gigs.tasks.expire_gigs", "default"),

@@ -9,7 +9,7 @@ from listings.alerts import notifications
 from listings.alerts.unsubscribe import unsubscribe_alerts
 from listings.applications import services as applications
 from listings.gigs import services
-from listings.models import Alert, InboxItem, Notification, WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
+from listings.models import InboxItem, Notification, WhatsAppMessage, WhatsAppOptIn, WhatsAppOptInEvent
 from listings.whatsapp import client
 from listings.whatsapp import services as whatsapp
 from tests import factories, whatsapp_fake
@@ -23,6 +23,14 @@ def opt_in(worker, api) -> WhatsAppOptIn:
     whatsapp.whatsapp_code_send(worker=worker)
     code = api.parameters()[0]
     return whatsapp.whatsapp_code_confirm(worker=worker, code=code)
+
+
+def create_rows(gig, worker) -> list[int]:
+    """The fan-out's rows for `worker` (channel chosen as a fan-out would), not yet delivered."""
+    result = notifications.notifications_create(
+        gig=gig, text_keys=[], first_worker_id=worker.pk, last_worker_id=worker.pk
+    )
+    return result.instant_ids
 
 
 def publish(gig, moderator, capture):
@@ -112,9 +120,7 @@ def test_rate_limit_is_retried_later_and_sent_once(
     opt_in(worker, cloud_api)
     factories.AlertFactory(worker=worker)
     gig = factories.PublishedGigFactory()
-    ids = notifications.notifications_create(
-        gig_id=gig.pk, rows=[[Alert.objects.get().pk, worker.pk, "instant"]]
-    )
+    ids = create_rows(gig, worker)
     cloud_api.fail_next(*whatsapp_fake.RATE_LIMITED)
     with pytest.raises(notifications.TransientDeliveryError):
         notifications.notifications_deliver(ids=ids)
@@ -130,9 +136,7 @@ def test_permanent_refusal_falls_back_to_email(cloud_api, worker, failure):
     opt_in(worker, cloud_api)
     factories.AlertFactory(worker=worker)
     gig = factories.PublishedGigFactory()
-    ids = notifications.notifications_create(
-        gig_id=gig.pk, rows=[[Alert.objects.get().pk, worker.pk, "instant"]]
-    )
+    ids = create_rows(gig, worker)
     cloud_api.fail_next(*failure)
     assert notifications.notifications_deliver(ids=ids)["sent"] == 1
     assert [m.to for m in mail.outbox] == [[worker.email]]
@@ -142,16 +146,14 @@ def test_opting_out_stops_whatsapp(cloud_api, client_for, worker):
     opt_in(worker, cloud_api)
     factories.AlertFactory(worker=worker)
     gig = factories.PublishedGigFactory()
-    ids = notifications.notifications_create(
-        gig_id=gig.pk, rows=[[Alert.objects.get().pk, worker.pk, "instant"]]
-    )
+    ids = create_rows(gig, worker)
     response = client_for(worker).post(reverse("listings:whatsapp_settings"), {"action": "stop"})
     assert response.status_code == 302 and not WhatsAppOptIn.objects.get().active
     sent = len(cloud_api.requests)
     notifications.notifications_deliver(ids=ids)  # queued before the opt-out: email instead
     assert len(cloud_api.requests) == sent and len(mail.outbox) == 1
     later = factories.PublishedGigFactory()
-    notifications.notifications_create(gig_id=later.pk, rows=[[Alert.objects.get().pk, worker.pk, "instant"]])
+    create_rows(later, worker)
     assert Notification.objects.get(gig=later).channel == "email"
 
 
