@@ -126,7 +126,7 @@ SATURDAY_NIGHT = (5 * MINUTES_PER_DAY + 18 * 60, 6 * MINUTES_PER_DAY + 5 * 60)
 
 
 def _overlap(window: WindowLike, begin: int, end: int) -> int:
-    return sum(max(0, min(e, end) - max(s, begin)) for s, e in _intervals(window))
+    return sum(max(0, min(e, end) - max(s, begin)) for s, e in week_intervals(window))
 
 
 BAND_SHARE = 0.4  # share of a window that must fall in a part of the day to name it…

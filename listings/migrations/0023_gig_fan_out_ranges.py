@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("listings", "0020_report_kept_when_reporter_deleted"),
+        ("listings", "0022_search_word"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
