@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from accounts.permissions import EMPLOYER, role_required
-from listings import ratelimits
+from listings import pagecache, ratelimits
 from listings.actions import Button, Buttons, confirm_page, needs_confirmation
 from listings.applications import selectors as application_selectors
 from listings.discovery.selectors import gig_page_context
@@ -23,9 +23,11 @@ from listings.discovery.views import gig_ended
 from listings.gigs import jsonld, selectors, services
 from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
 from listings.models import Gig
+from listings.traffic.services import gig_hits_replay
 from listings.vocabulary import GigStatus
 
 
+@pagecache.anonymous(replay=gig_hits_replay)
 def gig_detail(request, pk: int, slug: str):
     try:
         gig = selectors.gig_detail_for(user=request.user, pk=pk)
@@ -35,7 +37,10 @@ def gig_detail(request, pk: int, slug: str):
         return redirect(gig, permanent=True)
     services.gig_record_view(gig=gig, viewer=request.user)
     context = {"gig": gig, "jsonld": jsonld.job_posting(gig), **gig_page_context(gig)}
-    return render(request, "listings/gig_detail.html", context)
+    response = render(request, "listings/gig_detail.html", context)
+    if gig.is_live:
+        response.replay = {"views": [gig.pk]}
+    return response
 
 
 def _windows_initial(gig: Gig) -> list[dict]:
