@@ -52,7 +52,9 @@ def generation() -> int | None:
 
 
 def bump() -> None:
-    """Retire every cached public page once the current transaction commits."""
+    """Retire every cached public page: now, and again once the current transaction commits
+    (a page rendered in between, from the rows before the commit, is retired by the second)."""
+    _increment()
     transaction.on_commit(_increment)
 
 

@@ -30,13 +30,18 @@ from listings.vocabulary import GigStatus
 @pagecache.anonymous(replay=gig_hits_replay)
 def gig_detail(request, pk: int, slug: str):
     try:
-        gig = selectors.gig_detail_for(user=request.user, pk=pk)
+        gig, commitments = selectors.gig_detail_for(user=request.user, pk=pk)
     except Gig.DoesNotExist:
         return gig_ended(request, pk=pk)
     if slug != gig.slug:
         return redirect(gig, permanent=True)
     services.gig_record_view(gig=gig, viewer=request.user)
-    context = {"gig": gig, "jsonld": jsonld.job_posting(gig), **gig_page_context(gig)}
+    context = {
+        "gig": gig,
+        "commitments": commitments,
+        "jsonld": jsonld.job_posting(gig),
+        **gig_page_context(gig),
+    }
     response = render(request, "listings/gig_detail.html", context)
     if gig.is_live:
         response.replay = {"views": [gig.pk]}
