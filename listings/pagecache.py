@@ -72,10 +72,26 @@ def cacheable(request: HttpRequest) -> bool:
     return not len(messages.get_messages(request))
 
 
-def _key(request: HttpRequest, gen: int) -> str:
+def _key(request: HttpRequest, gen: int, variant: str = "") -> str:
     path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    variant = "hx" if request.headers.get("HX-Request") else "page"
+    variant = variant or ("hx" if request.headers.get("HX-Request") else "page")
     return f"{PREFIX}:{gen}:{request.LANGUAGE_CODE}:{variant}:{path}"
+
+
+def cached_data(request: HttpRequest, compute: Callable[[], object]) -> object:
+    """For the JSON API: the data `compute()` returns for this URL, from the cache for
+    anonymous callers (same rules and generation as the pages; throttling still applies,
+    since the API view calls this after its checks). An exception from `compute` (400, 404)
+    caches nothing."""
+    gen = generation() if cacheable(request) else None
+    if gen is None:
+        return compute()
+    key = _key(request, gen, variant="data")
+    data = cache.get(key)
+    if data is None:
+        data = compute()
+        cache.set(key, data, MAX_AGE)
+    return data
 
 
 def anonymous(replay: Callable[..., None] | None = None):

@@ -23,7 +23,9 @@ def gig():
 
 
 def test_a_second_anonymous_visit_costs_no_query(client, gig, django_assert_num_queries):
-    for url in ("/", SEARCH, SEARCH + "?q=admin", gig.get_absolute_url(), reverse("listings:gig_feed")):
+    api = reverse("api:gig_list")
+    urls = ("/", SEARCH, SEARCH + "?q=admin", gig.get_absolute_url(), reverse("listings:gig_feed"), api)
+    for url in (*urls, api + "?q=admin", reverse("api:gig_detail", args=[gig.pk])):
         first = client.get(url)
         with django_assert_num_queries(0):
             second = client.get(url)
