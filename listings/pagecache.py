@@ -11,7 +11,10 @@ age out on their own. `MAX_AGE` is only a bound for what no write announces: a p
 whose expiry time passes before the expiry task runs.
 
 Never served from or stored in the cache: signed-in users, requests with flash messages
-waiting, anything but GET/HEAD, responses other than 200 and responses that set a cookie.
+waiting, browsers pinned to the primary after a write (`jobboard.ops.replicas`), anything
+but GET/HEAD, responses other than 200 and responses that set a cookie. With replicas, a
+page rendered from a lagging replica right after a bump can hold the old rows until
+`MAX_AGE`.
 The footer's language form carries a CSRF token per visitor: the stored copy holds a
 placeholder that is filled for each request. Every page served through here has an ETag
 (of the stored copy), so a browser revalidating gets a 304 until the page changes.
@@ -31,6 +34,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, quote_etag
+
+from jobboard.ops.replicas import PIN_COOKIE
 
 GENERATION_KEY = "pagecache:generation"
 PREFIX = "pagecache:page"
@@ -66,8 +71,11 @@ def _increment() -> None:
 
 
 def cacheable(request: HttpRequest) -> bool:
-    """Anonymous GET/HEAD with nothing personal to show (no flash messages waiting)."""
-    if request.method not in SAFE_METHODS or request.user.is_authenticated:
+    """Anonymous GET/HEAD with nothing personal to show (no flash messages waiting), from a
+    browser that has not just written (one pinned to the primary reads its own writes)."""
+    if request.method not in SAFE_METHODS or PIN_COOKIE in request.COOKIES:
+        return False
+    if request.user.is_authenticated:
         return False
     return not len(messages.get_messages(request))
 

@@ -15,7 +15,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import EmployerProfile, User
-from listings import pagecache
 from listings.messaging.services import inbox_item_create
 from listings.trust import services as safety
 
@@ -165,8 +164,6 @@ def _decide(request: VerificationRequest, *, by: User, status: str, reason: str,
     request.save()
     action = VerificationEvent.Action.GRANT if status == Status.GRANTED else VerificationEvent.Action.DECLINE
     VerificationEvent.objects.create(request=request, actor=by, action=action, reason=reason)
-    if status == Status.GRANTED:
-        pagecache.bump()  # the badge shows on the business's gigs
     with translation.override(settings.LANGUAGE_CODE):
         if status == Status.GRANTED:
             text = _("Usaha Anda terverifikasi. Lencana “UMKM terverifikasi” kini tampil di lowongan Anda.")
