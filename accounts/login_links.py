@@ -18,7 +18,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from .models import User
 
 SALT = "accounts.login_link"
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "accounts.backends.ModelBackend"
 
 
 def _fingerprint(user: User) -> str:

@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from listings import pagecache
 from listings.alerts.services import alert_sync_profile
 
 from .models import EmployerProfile, User, WorkerAvailability, WorkerProfile
@@ -24,6 +25,7 @@ def employer_profile_save(*, user: User, profile: EmployerProfile) -> EmployerPr
     profile.user = user
     profile.full_clean()
     profile.save()
+    pagecache.bump()  # the business name and logo are on its gigs' cards and pages
     return profile
 
 

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from listings import pagecache
 from listings.alerts import views as alerts
 from listings.applications import views as applications
 from listings.gigs import views as gigs
@@ -20,8 +21,8 @@ urlpatterns = [
     *whatsapp_urls,
     path("", search.home, name="home"),
     path("lowongan/", search.gig_list, name="gig_list"),
-    path("lowongan/feed/", feeds.GigSearchFeed(), name="gig_feed"),
-    path("lowongan/feed/atom/", feeds.GigSearchAtomFeed(), name="gig_feed_atom"),
+    path("lowongan/feed/", pagecache.anonymous()(feeds.GigSearchFeed()), name="gig_feed"),
+    path("lowongan/feed/atom/", pagecache.anonymous()(feeds.GigSearchAtomFeed()), name="gig_feed_atom"),
     path("lowongan/<int:pk>/<slug:slug>/", gigs.gig_detail, name="gig_detail"),
     path("notifikasi/", messaging.inbox_list, name="inbox"),
     path("notifikasi-lowongan/", alerts.alert_list, name="alert_list"),

@@ -4,7 +4,9 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers
+from rest_framework.response import Response
 
+from listings import pagecache
 from listings.search.filters import GigSearchFilter
 from listings.verification.selectors import badges_attach
 
@@ -52,6 +54,9 @@ class GigListView(generics.ListAPIView):
     def paginate_queryset(self, queryset):
         return _with_badges(super().paginate_queryset(queryset))
 
+    def list(self, request, *args, **kwargs):
+        return Response(pagecache.cached_data(request, lambda: super(GigListView, self).list(request).data))
+
 
 @extend_schema(
     parameters=[
@@ -66,3 +71,7 @@ class GigDetailView(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return Gig.objects.published().with_card_data().defer("search_vector")
+
+    def retrieve(self, request, *args, **kwargs):
+        compute = lambda: super(GigDetailView, self).retrieve(request, *args, **kwargs).data  # noqa: E731
+        return Response(pagecache.cached_data(request, compute))

@@ -38,14 +38,13 @@ def _application_or_404(request, pk: int) -> Application:
         raise Http404(_("Lamaran tidak ditemukan.")) from None
 
 
-def _workload_context(worker, gig: Gig | None = None) -> dict:
+def _workload_context(commitments: application_selectors.Commitments, gig: Gig | None = None) -> dict:
     """Hired gigs, their totals, and (for `gig`) clashes with their time windows."""
-    hired = application_selectors.hired_gigs_for(worker=worker, exclude_gig_id=gig.pk if gig else None)
+    hired = commitments.hired
     context = {"hired_gigs": hired, "workload": schedule.workload(hired)}
     if gig is not None:
         context["conflicts"] = schedule.schedule_conflicts(gig, hired)
-        applied = application_selectors.applied_gigs_for(worker=worker, exclude_gig_id=gig.pk)
-        context["applied_conflicts"] = schedule.schedule_conflicts(gig, applied)
+        context["applied_conflicts"] = schedule.schedule_conflicts(gig, commitments.applied)
         context["workload_with_gig"] = schedule.workload([*hired, gig])
     return context
 
@@ -55,14 +54,15 @@ def _workload_context(worker, gig: Gig | None = None) -> dict:
 def apply(request, pk: int, slug: str):
     """The apply form under a gig; one tap plus an optional message."""
     gig = get_object_or_404(
-        Gig.objects.with_card_data().prefetch_related("time_windows"),
+        Gig.objects.with_card_data(),
         Q(pk__in=Gig.objects.visible_to(request.user).values("pk"))
         | Q(status__in=[GigStatus.CLOSED, GigStatus.EXPIRED, GigStatus.PUBLISHED]),
         pk=pk,
     )
     if not has_role(request.user, WORKER):
         raise Http404
-    existing = Application.objects.filter(gig=gig, worker=request.user).first()
+    commitments = application_selectors.worker_commitments(worker=request.user, gig=gig)
+    existing = commitments.application
     if existing is not None:
         messages.info(request, _("Anda sudah melamar lowongan ini."))
         return redirect(existing)
@@ -86,7 +86,7 @@ def apply(request, pk: int, slug: str):
             return redirect(gig)
         messages.success(request, _("Lamaran terkirim. Kami kabari lewat notifikasi dan email."))
         return redirect(application)
-    context = {"gig": gig, "form": form, **_workload_context(request.user, gig)}
+    context = {"gig": gig, "form": form, **_workload_context(commitments, gig)}
     return render(request, "listings/apply.html", context)
 
 
@@ -94,11 +94,9 @@ def apply(request, pk: int, slug: str):
 def my_applications(request):
     """The worker's applications with status and history, plus totals across hired gigs."""
     items = list(application_selectors.applications_of_worker(worker=request.user))
-    return render(
-        request,
-        "listings/my_applications.html",
-        {"applications": items, **_workload_context(request.user)},
-    )
+    commitments = application_selectors.worker_commitments(worker=request.user)
+    context = {"applications": items, **_workload_context(commitments)}
+    return render(request, "listings/my_applications.html", context)
 
 
 @login_required
@@ -120,7 +118,8 @@ def application_detail(request, pk: int):
         context["note_form"] = EmployerNoteForm(instance=application)
         context["profile"] = getattr(application.worker, "worker_profile", None)
     else:
-        context.update(_workload_context(request.user, application.gig))
+        commitments = application_selectors.worker_commitments(worker=request.user, gig=application.gig)
+        context.update(_workload_context(commitments, application.gig))
     return render(request, "listings/application_detail.html", context)
 
 
@@ -216,7 +215,10 @@ def application_note(request, pk: int):
 @login_required
 def gig_applicants(request, pk: int):
     """The owner's applicant list for one gig, with filters and bulk decline."""
-    gig = get_object_or_404(Gig.objects.owned_by(request.user).prefetch_related("time_windows"), pk=pk)
+    try:
+        gig = application_selectors.owned_gig_with_counts(user=request.user, pk=pk)
+    except Gig.DoesNotExist:
+        raise Http404 from None
     form = ApplicantFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     items = application_selectors.applicants_for_gig(gig=gig, filters=filters)
@@ -242,9 +244,7 @@ def gig_applicants(request, pk: int):
             "gig": gig,
             "form": form,
             "rows": rows,
-            "counts": application_selectors.applications_count_by_gig([gig.pk]).get(
-                gig.pk, application_selectors.ApplicationCounts()
-            ),
+            "counts": gig.counts,
             "has_windows": bool(windows),
         },
     )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import pagecache
 from ..models import Gig
 from ..vocabulary import GigStatus, WorkMode
 
@@ -22,7 +24,19 @@ ENDED = (GigStatus.CLOSED, GigStatus.EXPIRED)
 def similar_gigs(*, gig: Gig, limit: int = SIMILAR_LIMIT) -> list[Gig]:
     """Live gigs like this one: sharing its duties or channels, ranked by what they share
     (duties count most, then the same place — WFH or the same city — then pay model and
-    channels), newest first among equals. One query."""
+    channels), newest first among equals. One query, kept in the cache until the public
+    pages change (`listings.pagecache` generation) and only then asked again."""
+    gen = pagecache.generation()
+    key = f"similar:{gen}:{gig.pk}:{limit}"
+    found = cache.get(key) if gen is not None else None
+    if found is None:
+        found = _similar_gigs(gig=gig, limit=limit)
+        if gen is not None:
+            cache.set(key, found, pagecache.MAX_AGE)
+    return found
+
+
+def _similar_gigs(*, gig: Gig, limit: int) -> list[Gig]:
     place = Q(work_mode=WorkMode.REMOTE) if gig.work_mode == WorkMode.REMOTE else Q(city__iexact=gig.city)
     related = Q()
     if gig.duties:

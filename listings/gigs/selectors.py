@@ -1,9 +1,10 @@
 """Read-side queries for gigs."""
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from listings.applications.selectors import Commitments, worker_commitments
 from listings.models import Gig
 from listings.search import search_gigs
 
@@ -40,9 +41,15 @@ def gig_search_relaxations(*, params: dict) -> list[dict]:
     return suggestions
 
 
-def gig_detail_for(*, user: User, pk: int) -> Gig:
-    """The gig if `user` may see it; raises Gig.DoesNotExist otherwise (a 404 for views)."""
-    return Gig.objects.visible_to(user).with_card_data().prefetch_related("time_windows").get(pk=pk)
+def gig_detail_for(*, user: User, pk: int) -> tuple[Gig, Commitments | None]:
+    """The gig if `user` may see it, with its time windows, and for a worker who may apply
+    their commitments (`worker_commitments`, which loads the windows of every gig involved in
+    one query). Raises Gig.DoesNotExist when `user` may not see it (a 404 for views)."""
+    gig = Gig.objects.visible_to(user).with_card_data().get(pk=pk)
+    if user.is_authenticated and user.is_worker and gig.employer_id != user.pk:
+        return gig, worker_commitments(worker=user, gig=gig)
+    prefetch_related_objects([gig], "time_windows")
+    return gig, None
 
 
 def gig_list_for_owner(*, user: User) -> QuerySet[Gig]:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from listings import pagecache
 from listings.hours import gig_time_tags
 from listings.models import Gig, GigEvent, GigTimeWindow
 from listings.schedule import Window, window_inputs
@@ -96,6 +97,8 @@ def _transition(
         GigEvent.objects.create(
             gig=gig, actor=by, action=action, from_status=from_status, to_status=to_status, reason=reason
         )
+        if GigStatus.PUBLISHED in (from_status, to_status):  # on or off the public pages
+            pagecache.bump()
 
     return MACHINE.move(gig, action=action, audit=audit, before_save=stamp, fields=extra_fields)
 
@@ -178,6 +181,8 @@ def gig_update(*, gig: Gig, by: User, data: dict, time_windows: list[dict] | Non
             to_status=gig.status,
             reason=", ".join(changed),
         )
+        if gig.status == GigStatus.PUBLISHED:
+            pagecache.bump()
         if gig.status == GigStatus.PUBLISHED and substantive:
             _transition(gig=gig, action=Action.RESUBMIT, by=by, reason=_("Perubahan isi lowongan"))
         if gig.status == GigStatus.PENDING and substantive:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from accounts.permissions import EMPLOYER, role_required
-from listings import ratelimits
+from listings import pagecache, ratelimits
 from listings.actions import Button, Buttons, confirm_page, needs_confirmation
 from listings.applications import selectors as application_selectors
 from listings.discovery.selectors import gig_page_context
@@ -23,19 +23,29 @@ from listings.discovery.views import gig_ended
 from listings.gigs import jsonld, selectors, services
 from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
 from listings.models import Gig
+from listings.traffic.services import gig_hits_replay
 from listings.vocabulary import GigStatus
 
 
+@pagecache.anonymous(replay=gig_hits_replay)
 def gig_detail(request, pk: int, slug: str):
     try:
-        gig = selectors.gig_detail_for(user=request.user, pk=pk)
+        gig, commitments = selectors.gig_detail_for(user=request.user, pk=pk)
     except Gig.DoesNotExist:
         return gig_ended(request, pk=pk)
     if slug != gig.slug:
         return redirect(gig, permanent=True)
     services.gig_record_view(gig=gig, viewer=request.user)
-    context = {"gig": gig, "jsonld": jsonld.job_posting(gig), **gig_page_context(gig)}
-    return render(request, "listings/gig_detail.html", context)
+    context = {
+        "gig": gig,
+        "commitments": commitments,
+        "jsonld": jsonld.job_posting(gig),
+        **gig_page_context(gig),
+    }
+    response = render(request, "listings/gig_detail.html", context)
+    if gig.is_live:
+        response.replay = {"views": [gig.pk]}
+    return response
 
 
 def _windows_initial(gig: Gig) -> list[dict]:

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .. import pagecache
 from ..models import Gig, PayInsight
 from ..vocabulary import GigStatus, WorkMode
 from .selectors import BENCHMARK_CACHE_KEY
@@ -150,4 +151,5 @@ def pay_insights_refresh(*, now=None) -> int:
         PayInsight.objects.all().delete()
         PayInsight.objects.bulk_create(insights, batch_size=2000)
         transaction.on_commit(lambda: cache.delete(BENCHMARK_CACHE_KEY))
+        pagecache.bump()  # cards carry the "Gaji wajar?" note
     return len(insights)

@@ -6,7 +6,8 @@ shows `inbox_unread_count` (see `listings.context_processors.inbox`).
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
@@ -27,9 +28,25 @@ def inbox_items_for(*, user: User) -> QuerySet[InboxItem]:
     return InboxItem.objects.filter(user=user)
 
 
+def inbox_unread_subquery() -> Coalesce:
+    """The unread count as an expression on a User query: the session user is loaded with it
+    (`accounts.backends`), so the header bell costs no query of its own."""
+    unread = (
+        InboxItem.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(unread, output_field=IntegerField()), 0)
+
+
 def inbox_unread_count(*, user: User) -> int:
     if not user.is_authenticated:
         return 0
+    preloaded = getattr(user, "inbox_unread_preloaded", None)
+    if preloaded is not None:
+        return preloaded
     return InboxItem.objects.filter(user=user, read_at__isnull=True).count()
 
 
@@ -38,4 +55,7 @@ def inbox_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     qs = InboxItem.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
-    return qs.update(read_at=timezone.now())
+    changed = qs.update(read_at=timezone.now())
+    if getattr(user, "inbox_unread_preloaded", None) is not None:  # the header of this page
+        user.inbox_unread_preloaded = max(0, user.inbox_unread_preloaded - changed)
+    return changed

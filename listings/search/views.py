@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from listings import pagecache
 from listings.gigs import selectors
 from listings.search import RANK_WINDOW
 from listings.search.filters import GigSearchFilter
@@ -12,10 +13,12 @@ from listings.traffic import services as traffic
 PAGE_SIZE = 20
 
 
+@pagecache.anonymous()
 def home(request):
     return render(request, "listings/home.html", {"gigs": selectors.gig_latest()})
 
 
+@pagecache.anonymous(replay=traffic.gig_hits_replay)
 def gig_list(request):
     """The search page. htmx requests get only the results block; the URL is the search."""
     filterset = GigSearchFilter(request.GET)
@@ -36,6 +39,7 @@ def gig_list(request):
     template = "listings/_search_results.html" if request.htmx else "listings/gig_list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
+    response.replay = {"impressions": [gig.pk for gig in page.object_list]}
     return response
 
 

@@ -4,8 +4,6 @@ from listings import schedule
 from listings.applications import selectors as application_selectors
 from listings.applications.forms import ApplyForm
 
-from ..models import Application
-
 register = template.Library()
 
 
@@ -23,13 +21,13 @@ def gig_apply_box(context, gig):
         return {**box, "is_owner": True, "counts": counts}
     if not user.is_worker:
         return box
-    box["application"] = Application.objects.filter(gig=gig, worker=user).first()
+    commitments = context.get("commitments") or application_selectors.worker_commitments(worker=user, gig=gig)
+    box["application"] = commitments.application
     if box["application"] is None and gig.is_live:
-        hired = application_selectors.hired_gigs_for(worker=user, exclude_gig_id=gig.pk)
+        hired = commitments.hired
         box["form"] = ApplyForm(gig=gig)
         box["conflicts"] = schedule.schedule_conflicts(gig, hired)
-        applied = application_selectors.applied_gigs_for(worker=user, exclude_gig_id=gig.pk)
-        box["applied_conflicts"] = schedule.schedule_conflicts(gig, applied)
+        box["applied_conflicts"] = schedule.schedule_conflicts(gig, commitments.applied)
         box["hired_gigs"] = hired
         box["workload_with_gig"] = schedule.workload([*hired, gig])
         profile = getattr(user, "worker_profile", None)

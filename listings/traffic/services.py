@@ -24,6 +24,12 @@ def gig_view_record(*, gig: Gig) -> None:
     counters.record(views=[gig.pk])
 
 
+def gig_hits_replay(*, impressions: list[int] = (), views: list[int] = ()) -> None:
+    """The same hits again, by gig id: a page served from the page cache (`listings.pagecache`)
+    showed these cards or this gig once more."""
+    counters.record(impressions=impressions, views=views)
+
+
 def _upsert(rows: list[tuple[int, object, int, int]]) -> None:
     table = GigDailyStat._meta.db_table
     placeholders = ", ".join(["(%s, %s, %s, %s)"] * len(rows))

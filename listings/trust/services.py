@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import EmployerProfile, User
-from listings import screening
+from listings import pagecache, screening
 from listings.gigs import services
 from listings.messaging.services import inbox_item_create
 from listings.models import EmployerEvent, Gig, GigScreening, Report, ReportEvent
@@ -68,6 +68,7 @@ def gig_screen(*, gig: Gig) -> GigScreening:
 
 
 def _employer_event(*, employer: User, by: User, action: str, reason: str) -> EmployerEvent:
+    pagecache.bump()  # verified badges and banned businesses show on the public pages
     return EmployerEvent.objects.create(employer=employer, actor=by, action=action, reason=reason)
 
 
