@@ -114,6 +114,7 @@ def applied_gigs_for(*, worker: User, exclude_gig_id: int | None = None) -> list
         ApplicationStatus.VIEWED,
         ApplicationStatus.SHORTLISTED,
         ApplicationStatus.TRIAL_OFFERED,
+        ApplicationStatus.TRIAL_ACCEPTED,
     )
     qs = (
         Gig.objects.filter(applications__worker=worker, applications__status__in=in_play)

@@ -130,15 +130,12 @@ class RejectForm(forms.Form):
     )
 
     def clean(self):
+        """The template is stored as its code (the owner reads it in their language), the
+        note as typed."""
         data = super().clean()
-        parts = []
-        if data.get("template"):
-            parts.append(str(RejectionTemplate(data["template"]).label))
-        if data.get("note", "").strip():
-            parts.append(data["note"].strip())
-        if not parts:
+        data["note"] = data.get("note", "").strip()
+        if not data.get("template") and not data["note"]:
             raise forms.ValidationError(_("Pilih alasan atau tulis catatan untuk pemilik lowongan."))
-        data["reason"] = "\n".join(parts)
         return data
 
 
