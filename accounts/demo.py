@@ -198,7 +198,6 @@ GIGS = [
             "city": "Surabaya",
             "channels": ["whatsapp"],
             "duties": ["customer_chat"],
-            "rejection_reason": "Tugas belum jelas. Jelaskan pekerjaan sehari-hari dan channel yang dipakai.",
         },
     ),
     (
@@ -305,7 +304,11 @@ def _walk_to(gig: Gig, status: str, *, moderator: User) -> Gig:
         return gig
     if status == GigStatus.REJECTED:
         return gig_services.gig_reject(
-            gig=gig, by=moderator, reason="Deskripsi belum menyebut jam kerja.", notify=False
+            gig=gig,
+            by=moderator,
+            code="duties_unclear",
+            reason="Deskripsi belum menyebut jam kerja.",
+            notify=False,
         )
     return gig_services.gig_approve(gig=gig, by=moderator, note="seed_demo")
 
@@ -469,6 +472,13 @@ APPLICATIONS = [
         "Saya suka jualan, siap closing.",
     ),
     ("rizky@contoh.id", "Admin Konten Instagram Skincare", "declined", "Saya bisa bikin konten reels."),
+    # A trial offer waiting for Rizky's answer (log in as rizky@contoh.id to accept or decline).
+    (
+        "rizky@contoh.id",
+        "CS WhatsApp Sambal — Komisi per Pesanan",
+        "trial_offered",
+        "Saya terbiasa closing lewat WhatsApp.",
+    ),
 ]
 
 STEP = {
@@ -476,6 +486,9 @@ STEP = {
     "shortlisted": application_services.application_shortlist,
     "declined": application_services.application_decline,
     "hired": application_services.application_hire,
+    "trial_offered": lambda application, by: application_services.application_offer_trial(
+        application=application, by=by, days=3, pay=50_000, pay_basis="per_day"
+    ),
 }
 _PATH = {
     "sent": ["sent"],
@@ -483,6 +496,7 @@ _PATH = {
     "shortlisted": ["sent", "viewed", "shortlisted"],
     "declined": ["sent", "viewed", "declined"],
     "hired": ["sent", "viewed", "shortlisted", "hired"],
+    "trial_offered": ["sent", "viewed", "shortlisted", "trial_offered"],
 }
 
 

@@ -22,6 +22,7 @@ from listings.applications.services import (
     applications_close_for_deleted_employer,
 )
 from listings.gigs.services import gigs_retire_for_deleted_employer
+from listings.messaging.services import inbox_item_text
 from listings.models import Application, Gig, InboxItem, Review, WhatsAppOptIn
 
 from .models import User
@@ -117,7 +118,7 @@ def worker_data_export(*, user: User) -> dict[str, Any]:
         data["notifications"].append(
             {
                 "kind": item.kind,
-                "text": item.text,
+                "text": inbox_item_text(item),
                 "created_at": _iso(item.created_at),
                 "read_at": _iso(item.read_at),
             }
@@ -228,7 +229,7 @@ def employer_data_export(*, user: User) -> dict[str, Any]:
                 "id": gig.pk,
                 **{name: getattr(gig, name) for name in Gig.EDITABLE_FIELDS},
                 "status": gig.status,
-                "rejection_reason": gig.rejection_reason,
+                "rejection_reason": gig.rejection_display,
                 "url": settings.SITE_URL + gig.get_absolute_url(),
                 "created_at": _iso(gig.created_at),
                 "published_at": _iso(gig.published_at),
@@ -261,7 +262,12 @@ def employer_data_export(*, user: User) -> dict[str, Any]:
 
 def _inbox(user: User) -> list[dict]:
     return [
-        {"kind": i.kind, "text": i.text, "created_at": _iso(i.created_at), "read_at": _iso(i.read_at)}
+        {
+            "kind": i.kind,
+            "text": inbox_item_text(i),
+            "created_at": _iso(i.created_at),
+            "read_at": _iso(i.read_at),
+        }
         for i in InboxItem.objects.filter(user=user).order_by("created_at", "pk")
     ]
 

@@ -13,7 +13,14 @@ from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
 from jobboard.hardening import PRIVATE_CACHE_CONTROL
-from listings.gigs.forms import TimeWindowFormSet, time_windows_from
+from listings import schedule
+from listings.gigs.forms import (
+    TimeWindowFormSet,
+    time_window_rows_again,
+    time_windows_from,
+    typed_again,
+    wants_more_rows,
+)
 from listings.models import Gig, Review
 from listings.reviews.selectors import review_summary, reviews_about
 from listings.verification.selectors import verification_badge
@@ -86,9 +93,12 @@ def worker_profile(request):
     formset = TimeWindowFormSet(
         request.POST or None,
         prefix="slots",
-        initial=[{"day": w.day, "start": w.start, "end": w.end} for w in profile.availability.all()],
+        initial=schedule.window_rows(profile.availability.all()),
     )
-    if request.method == "POST":
+    if wants_more_rows(request, formset.prefix):
+        form = typed_again(form, instance=profile)
+        formset = time_window_rows_again(formset)
+    elif request.method == "POST":
         if form.is_valid() and formset.is_valid():
             worker_profile_save(profile=form.save(commit=False), availability=time_windows_from(formset))
             messages.success(request, _("Profil disimpan."))

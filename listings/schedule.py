@@ -96,6 +96,39 @@ def window_summary(windows: Iterable[WindowLike]) -> list[str]:
     return lines
 
 
+# Several days with the same hours, chosen in one step on the forms ("Senin–Jumat 09–17").
+DAY_RANGES: dict[str, tuple[tuple[int, ...], object]] = {
+    "weekdays": ((0, 1, 2, 3, 4), _("Senin–Jumat")),
+    "weekend": ((5, 6), _("Sabtu–Minggu")),
+    "everyday": (tuple(range(7)), _("Setiap hari")),
+}
+
+
+def days_of(choice: str | int) -> tuple[int, ...]:
+    """The weekdays a form's day choice stands for: "2" -> (2,), "weekdays" -> (0, …, 4)."""
+    if choice in DAY_RANGES:
+        return DAY_RANGES[choice][0]
+    return (int(choice),)
+
+
+def window_rows(windows: Iterable[WindowLike]) -> list[dict]:
+    """Windows as form rows, days with the same hours folded into one range row where a
+    range covers them (Mon–Fri 09:00–17:00 is one row, not five), single days otherwise."""
+    by_hours: dict[tuple, set[int]] = {}
+    for window in windows:
+        by_hours.setdefault((window.start, window.end), set()).add(int(window.day))
+    widest_first = sorted(DAY_RANGES.items(), key=lambda item: -len(item[1][0]))
+    rows: list[tuple[int, time, dict]] = []
+    for (start, end), days in by_hours.items():
+        for code, (range_days, _label) in widest_first:
+            if set(range_days) <= days:
+                rows.append((range_days[0], start, {"day": code, "start": start, "end": end}))
+                days -= set(range_days)
+        rows += [(day, start, {"day": str(day), "start": start, "end": end}) for day in sorted(days)]
+    rows.sort(key=lambda row: row[:2])
+    return [row for _first, _start, row in rows]
+
+
 def weekly_hours(windows: Iterable[WindowLike]) -> float:
     return sum(window_minutes(w) for w in windows) / 60
 

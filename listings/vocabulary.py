@@ -158,9 +158,17 @@ class ApplicationStatus(models.TextChoices):
     VIEWED = "viewed", _("Dilihat")
     SHORTLISTED = "shortlisted", _("Masuk daftar pilihan")
     TRIAL_OFFERED = "trial_offered", _("Ditawari masa percobaan")
+    TRIAL_ACCEPTED = "trial_accepted", _("Menjalani masa percobaan")
     HIRED = "hired", _("Diterima")
     DECLINED = "declined", _("Tidak dilanjutkan")
     WITHDRAWN = "withdrawn", _("Ditarik pelamar")
+
+
+class TrialPayBasis(models.TextChoices):
+    """How the pay of a trial offered to an applicant is counted."""
+
+    PER_DAY = "per_day", _("per hari")
+    TOTAL = "total", _("total untuk seluruh masa percobaan")
 
 
 class RejectionTemplate(models.TextChoices):
@@ -188,3 +196,15 @@ class RejectionTemplate(models.TextChoices):
         "contact_in_text",
         _("Hapus nomor telepon/link kontak dari deskripsi; pelamar melamar lewat Loker CS."),
     )
+
+
+# Why a gig was rejected, by code: the moderator's templates plus the system's own reasons.
+# The owner reads the label in their language; the moderator's free note is shown as typed.
+REJECTION_LABELS = {
+    **dict(RejectionTemplate.choices),
+    "owner_deleted": _("Akun pemilik usaha dihapus"),
+    "owner_banned": _("Akun pemilik diblokir"),
+    "guidelines": _(
+        "Lowongan belum memenuhi pedoman Loker CS. Periksa gaji, tugas dan kontak, lalu ajukan lagi."
+    ),
+}

@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from listings.alerts.unsubscribe import unsubscribe_url
 from listings.messaging import emails
@@ -76,7 +75,8 @@ class InAppChannel(DeliveryChannel):
         inbox_item_create(
             user=notification.worker,
             kind="match",
-            text=_("Lowongan baru cocok untuk Anda: %(title)s") % {"title": gig.title},
+            code="match",
+            params={"title": gig.title},
             url=gig.get_absolute_url(),
         )
 

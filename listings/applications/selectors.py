@@ -122,6 +122,7 @@ IN_PLAY = (
     ApplicationStatus.VIEWED,
     ApplicationStatus.SHORTLISTED,
     ApplicationStatus.TRIAL_OFFERED,
+    ApplicationStatus.TRIAL_ACCEPTED,
 )
 
 

@@ -16,8 +16,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from listings.messaging import services as inbox
+from listings.messaging.texts import message_text
 from listings.models import Application, ApplicationEvent, Gig
-from listings.vocabulary import ApplicationStatus, GigStatus
+from listings.models.application import TRIAL_MAX_DAYS
+from listings.money import PAY_CEILING, format_rupiah
+from listings.vocabulary import ApplicationStatus, GigStatus, TrialPayBasis
 from listings.whatsapp.services import application_update_queue
 from listings.workflow import StateMachine, enqueue
 
@@ -28,18 +31,25 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     "view": {S.SENT: S.VIEWED},
     "shortlist": {S.SENT: S.SHORTLISTED, S.VIEWED: S.SHORTLISTED},
     "offer_trial": {S.SHORTLISTED: S.TRIAL_OFFERED},
-    "hire": {S.SHORTLISTED: S.HIRED, S.TRIAL_OFFERED: S.HIRED},
-    "decline": dict.fromkeys((S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED), S.DECLINED),
-    "withdraw": dict.fromkeys((S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED), S.WITHDRAWN),
+    # The worker answers a trial offer: on trial, or back on the shortlist (no trial held).
+    "accept_trial": {S.TRIAL_OFFERED: S.TRIAL_ACCEPTED},
+    "decline_trial": {S.TRIAL_OFFERED: S.SHORTLISTED},
+    "hire": dict.fromkeys((S.SHORTLISTED, S.TRIAL_OFFERED, S.TRIAL_ACCEPTED), S.HIRED),
+    "decline": dict.fromkeys(
+        (S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED, S.TRIAL_ACCEPTED), S.DECLINED
+    ),
+    "withdraw": dict.fromkeys(
+        (S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED, S.TRIAL_ACCEPTED), S.WITHDRAWN
+    ),
 }
 # The worker deleting their account withdraws too, but the notice must not carry their name.
 TRANSITIONS["account_deleted"] = TRANSITIONS["withdraw"]
 # The employer deleting their account declines what is still open, with a notice that says so.
 TRANSITIONS["employer_deleted"] = TRANSITIONS["decline"]
 # Who acts: the gig's owner for employer actions, the applicant for worker actions.
-WORKER_ACTIONS = frozenset({"withdraw", "account_deleted"})
+WORKER_ACTIONS = frozenset({"withdraw", "account_deleted", "accept_trial", "decline_trial"})
 # Which side hears about each change (the other one).
-NOTIFY_EMPLOYER = frozenset({"submit", "withdraw", "account_deleted"})
+NOTIFY_EMPLOYER = frozenset({"submit", "withdraw", "account_deleted", "accept_trial", "decline_trial"})
 
 
 class ApplicationError(ValidationError):
@@ -97,13 +107,16 @@ def _invalid(application: Application, action: str) -> str:
 MACHINE = StateMachine(transitions=TRANSITIONS, error=ApplicationError, invalid_message=_invalid)
 
 
-def _change(*, application: Application, action: str, by: User) -> Application:
-    """Move `application` along `action` (see `listings.workflow`); the other side is told."""
+def _change(*, application: Application, action: str, by: User, fields: dict | None = None) -> Application:
+    """Move `application` along `action` (see `listings.workflow`); the other side is told.
+    `fields` are set on the row in the same save (the terms of a trial offer)."""
     _require_party(application, action, by)
 
     def stamp(from_status: str) -> list[str]:
         application.status_changed_at = timezone.now()
-        return ["status_changed_at", "updated_at"]
+        for name, value in (fields or {}).items():
+            setattr(application, name, value)
+        return ["status_changed_at", "updated_at", *(fields or {})]
 
     def audit(from_status: str, to_status: str) -> None:
         ApplicationEvent.objects.create(
@@ -135,9 +148,40 @@ def application_shortlist(*, application: Application, by: User) -> Application:
     return _change(application=application, action="shortlist", by=by)
 
 
-def application_offer_trial(*, application: Application, by: User) -> Application:
-    """The employer offers the shortlisted worker a trial period."""
-    return _change(application=application, action="offer_trial", by=by)
+def application_offer_trial(
+    *, application: Application, by: User, days: int, pay: int | None = None, pay_basis: str = ""
+) -> Application:
+    """The employer offers the shortlisted worker a trial: `days` days (1–30), paid `pay`
+    rupiah per day or in total (`pay_basis`), or unpaid. The worker sees the terms on the
+    application page and in the notice, and accepts or declines."""
+    errors = {}
+    if not isinstance(days, int) or not 1 <= days <= TRIAL_MAX_DAYS:
+        errors["days"] = _("Lama masa percobaan 1–%(max)d hari.") % {"max": TRIAL_MAX_DAYS}
+    if pay is not None and (not isinstance(pay, int) or not 0 <= pay <= PAY_CEILING):
+        errors["pay"] = _("Bayaran masa percobaan harus antara Rp 0 dan %(max)s.") % {
+            "max": format_rupiah(PAY_CEILING)
+        }
+    if pay and pay_basis not in TrialPayBasis.values:
+        errors["pay_basis"] = _("Pilih: dibayar per hari atau total untuk seluruh masa percobaan.")
+    if errors:
+        raise ApplicationError(errors)
+    terms = {
+        "trial_days": days,
+        "trial_pay": pay or None,
+        "trial_pay_basis": pay_basis if pay else "",
+    }
+    return _change(application=application, action="offer_trial", by=by, fields=terms)
+
+
+def application_accept_trial(*, application: Application, by: User) -> Application:
+    """The worker accepts the trial offered to them; the employer is told."""
+    return _change(application=application, action="accept_trial", by=by)
+
+
+def application_decline_trial(*, application: Application, by: User) -> Application:
+    """The worker declines the trial offer: back on the shortlist (the employer may hire,
+    offer other terms or end the application); the employer is told."""
+    return _change(application=application, action="decline_trial", by=by)
 
 
 def application_hire(*, application: Application, by: User) -> Application:
@@ -220,32 +264,31 @@ def _notify(application: Application, action: str) -> None:
     recipient = application.gig.employer if action in NOTIFY_EMPLOYER else application.worker
     if recipient is None:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        text = notice_text(application, action)
-    inbox.inbox_item_create(user=recipient, kind="application", text=text, url=application.get_absolute_url())
+    code, params = notice_message(application, action)
+    inbox.inbox_item_create(
+        user=recipient, kind="application", code=code, params=params, url=application.get_absolute_url()
+    )
     enqueue("listings.messaging.tasks.send_application_email", application.pk, action)
+    with translation.override(settings.LANGUAGE_CODE):
+        text = message_text(code, params)
     whatsapp_id = application_update_queue(application=application, action=action, text=text)
     if whatsapp_id is not None:
         enqueue("listings.whatsapp.tasks.send_whatsapp_message", whatsapp_id)
 
 
-def notice_text(application: Application, action: str) -> str:
-    """One-line description of a change, for the inbox and the email subject."""
-    title = application.gig.title
-    name = application.worker.display_name if application.worker else _("Pelamar")
-    texts = {
-        "submit": _("Lamaran baru dari %(name)s untuk “%(gig)s”."),
-        "view": _("Lamaran Anda untuk “%(gig)s” sudah dilihat pemberi kerja."),
-        "shortlist": _(
-            "Selamat! Anda masuk daftar pilihan untuk “%(gig)s”. Nomor WhatsApp pemberi kerja kini terlihat."
-        ),
-        "offer_trial": _("Anda ditawari masa percobaan untuk “%(gig)s”."),
-        "hire": _("Selamat! Anda diterima untuk “%(gig)s”."),
-        "decline": _("Lamaran Anda untuk “%(gig)s” tidak dilanjutkan. Tetap semangat!"),
-        "withdraw": _("%(name)s menarik lamarannya untuk “%(gig)s”."),
-        "account_deleted": _("Seorang pelamar menghapus akunnya; lamarannya untuk “%(gig)s” ditarik."),
-        "employer_deleted": _(
-            "Pemilik usaha menghapus akunnya: lowongan “%(gig)s” ditutup dan lamaran Anda tidak dilanjutkan."
-        ),
+def notice_message(application: Application, action: str) -> tuple[str, dict]:
+    """The inbox code and parameters describing a change (`listings.messaging.texts`)."""
+    params = {
+        "gig": application.gig.title,
+        "name": application.worker.display_name if application.worker else "",
     }
-    return texts[action] % {"name": name, "gig": title}
+    if action == "offer_trial":
+        params.update(
+            days=application.trial_days, pay=application.trial_pay, basis=application.trial_pay_basis
+        )
+    return f"application.{action}", params
+
+
+def notice_text(application: Application, action: str) -> str:
+    """One-line description of a change in the active language, for the email."""
+    return message_text(*notice_message(application, action))

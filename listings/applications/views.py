@@ -21,7 +21,13 @@ from listings.actions import Button, Buttons, confirm_page, needs_confirmation
 from listings.applications import selectors as application_selectors
 from listings.applications import services as applications
 from listings.applications.contact import contact_for
-from listings.applications.forms import ApplicantFilterForm, ApplyForm, BulkDeclineForm, EmployerNoteForm
+from listings.applications.forms import (
+    ApplicantFilterForm,
+    ApplyForm,
+    BulkDeclineForm,
+    EmployerNoteForm,
+    TrialOfferForm,
+)
 from listings.models import Application, Gig
 from listings.reviews.selectors import review_state
 from listings.vocabulary import ApplicationStatus, GigStatus
@@ -106,6 +112,11 @@ def application_detail(request, pk: int):
     is_owner = application.gig.employer_id == request.user.pk
     if is_owner and application.status == ApplicationStatus.SENT:
         applications.application_view(application=application, by=request.user)
+    return _detail_page(request, application)
+
+
+def _detail_page(request, application: Application, *, trial_form: TrialOfferForm | None = None, status=200):
+    is_owner = application.gig.employer_id == request.user.pk
     context = {
         "application": application,
         "gig": application.gig,
@@ -117,10 +128,11 @@ def application_detail(request, pk: int):
     if is_owner:
         context["note_form"] = EmployerNoteForm(instance=application)
         context["profile"] = getattr(application.worker, "worker_profile", None)
+        context["trial_form"] = trial_form or TrialOfferForm.for_gig(application.gig)
     else:
         commitments = application_selectors.worker_commitments(worker=request.user, gig=application.gig)
         context.update(_workload_context(commitments, application.gig))
-    return render(request, "listings/application_detail.html", context)
+    return render(request, "listings/application_detail.html", context, status=status)
 
 
 EMPLOYER_BUTTONS = Buttons(
@@ -150,6 +162,19 @@ EMPLOYER_BUTTONS = Buttons(
     allowed=applications.allowed_actions,
 )
 WORKER_BUTTONS = Buttons(
+    Button(
+        "accept_trial",
+        _l("Terima masa percobaan"),
+        _l("Anda menerima masa percobaan. Pemberi kerja sudah diberi tahu."),
+        applications.application_accept_trial,
+    ),
+    Button(
+        "decline_trial",
+        _l("Tolak masa percobaan"),
+        _l("Tawaran masa percobaan ditolak. Lamaran Anda tetap di daftar pilihan."),
+        applications.application_decline_trial,
+        style="btn-ghost",
+    ),
     Button(
         "withdraw",
         _l("Tarik lamaran"),
@@ -181,8 +206,14 @@ def application_action(request, pk: int, action: str):
             cancel_url=application.get_absolute_url(),
             carried=[("next", request.POST.get("next", ""))] if request.POST.get("next") else (),
         )
+    terms = {}
+    if action == "offer_trial":  # the only button with a form: the trial's terms
+        form = TrialOfferForm(request.POST)
+        if not form.is_valid():
+            return _detail_page(request, application, trial_form=form, status=400)
+        terms = form.terms()
     try:
-        button.service(application=application, by=request.user)
+        button.service(application=application, by=request.user, **terms)
     except PermissionDenied:
         raise Http404(_("Lamaran tidak ditemukan.")) from None
     except applications.ApplicationError as exc:

@@ -43,12 +43,11 @@ def approve_gigs(modeladmin, request, queryset):
 
 @admin.action(description=_("Tolak lowongan terpilih (alasan: belum memenuhi pedoman)"))
 def reject_gigs(modeladmin, request, queryset):
-    reason = _("Lowongan belum memenuhi pedoman Loker CS. Periksa gaji, tugas dan kontak, lalu ajukan lagi.")
     admin_apply(
         modeladmin,
         request,
         queryset,
-        lambda g: services.gig_reject(gig=g, by=request.user, reason=str(reason)),
+        lambda g: services.gig_reject(gig=g, by=request.user, code="guidelines"),
         _("Ditolak"),
     )
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from listings.models import Gig
 from listings.money import RupiahField
+from listings.schedule import DAY_RANGES, days_of
 from listings.vocabulary import (
     Channel,
     Duty,
@@ -58,8 +59,13 @@ class GigForm(forms.ModelForm):
 
 
 class TimeWindowForm(forms.Form):
-    day = forms.TypedChoiceField(
-        label=_("Hari"), choices=[("", "—")] + Weekday.choices, coerce=int, empty_value=None
+    day = forms.ChoiceField(
+        label=_("Hari"),
+        choices=[
+            ("", "—"),
+            (_("Beberapa hari, jam sama"), [(code, label) for code, (_days, label) in DAY_RANGES.items()]),
+            (_("Satu hari"), [(str(value), label) for value, label in Weekday.choices]),
+        ],
     )
     start = forms.TimeField(label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end = forms.TimeField(label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
@@ -78,11 +84,38 @@ TimeWindowFormSet = formset_factory(
 
 
 def time_windows_from(formset) -> list[dict]:
-    return [
-        {"day": f.cleaned_data["day"], "start": f.cleaned_data["start"], "end": f.cleaned_data["end"]}
-        for f in formset.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE")
-    ]
+    """The windows the rows describe; a range row ("Senin–Jumat") gives one per day, and a
+    window typed twice counts once."""
+    windows: dict[tuple, dict] = {}
+    for f in formset.forms:
+        if not f.cleaned_data or f.cleaned_data.get("DELETE"):
+            continue
+        start, end = f.cleaned_data["start"], f.cleaned_data["end"]
+        for day in days_of(f.cleaned_data["day"]):
+            windows.setdefault((day, start, end), {"day": day, "start": start, "end": end})
+    return sorted(windows.values(), key=lambda w: (w["day"], w["start"]))
+
+
+def wants_more_rows(request, prefix: str) -> bool:
+    """The no-JavaScript "Tambah baris" button: show the form again with empty rows, save nothing."""
+    return request.method == "POST" and bool(request.POST.get(f"{prefix}-add"))
+
+
+def typed_again(form: forms.BaseForm, **kwargs):
+    """An unbound copy of a bound form showing what was typed, without error messages."""
+    initial = {name: form[name].data for name in form.fields}
+    return type(form)(initial=initial, **kwargs)
+
+
+def time_window_rows_again(formset) -> TimeWindowFormSet:
+    """The rows as typed (rows ticked "Hapus" and untouched rows left out) plus empty rows."""
+    rows = []
+    for f in formset.forms:
+        typed = {name: f[name].data for name in ("day", "start", "end")}
+        if f["DELETE"].data or not any(typed.values()):
+            continue
+        rows.append(typed)
+    return TimeWindowFormSet(initial=rows, prefix=formset.prefix)
 
 
 class RejectForm(forms.Form):
@@ -97,15 +130,12 @@ class RejectForm(forms.Form):
     )
 
     def clean(self):
+        """The template is stored as its code (the owner reads it in their language), the
+        note as typed."""
         data = super().clean()
-        parts = []
-        if data.get("template"):
-            parts.append(str(RejectionTemplate(data["template"]).label))
-        if data.get("note", "").strip():
-            parts.append(data["note"].strip())
-        if not parts:
+        data["note"] = data.get("note", "").strip()
+        if not data.get("template") and not data["note"]:
             raise forms.ValidationError(_("Pilih alasan atau tulis catatan untuk pemilik lowongan."))
-        data["reason"] = "\n".join(parts)
         return data
 
 

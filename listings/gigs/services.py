@@ -22,7 +22,7 @@ from listings.models import Gig, GigEvent, GigTimeWindow
 from listings.schedule import Window, window_inputs
 from listings.search.words import board_words_add
 from listings.traffic import services as traffic
-from listings.vocabulary import GigStatus
+from listings.vocabulary import REJECTION_LABELS, GigStatus
 from listings.workflow import StateMachine, enqueue
 
 Action = GigEvent.Action
@@ -75,7 +75,13 @@ def _require_moderator(by: User | None) -> None:
 
 
 def _transition(
-    *, gig: Gig, action: str, by: User | None, reason: str = "", extra_fields: tuple[str, ...] = ()
+    *,
+    gig: Gig,
+    action: str,
+    by: User | None,
+    reason: str = "",
+    reason_code: str = "",
+    extra_fields: tuple[str, ...] = (),
 ) -> Gig:
     """Move `gig` along `action` (see `listings.workflow`), stamping the dates the new status
     implies and writing the `GigEvent`."""
@@ -84,18 +90,32 @@ def _transition(
         now = timezone.now()
         if gig.status == GigStatus.PENDING:
             gig.submitted_at = now
-            gig.rejection_reason = ""
+            gig.rejection_code = gig.rejection_reason = ""
         if gig.status == GigStatus.PUBLISHED and action == Action.APPROVE:
             # A gig's days run from when it goes live, not from when its draft was started.
             gig.published_at = now
             gig.expires_at = now + timedelta(days=settings.GIG_DEFAULT_LIFETIME_DAYS)
         if gig.status == GigStatus.CLOSED:
             gig.closed_at = now
-        return ["submitted_at", "published_at", "closed_at", "expires_at", "rejection_reason", "updated_at"]
+        return [
+            "submitted_at",
+            "published_at",
+            "closed_at",
+            "expires_at",
+            "rejection_code",
+            "rejection_reason",
+            "updated_at",
+        ]
 
     def audit(from_status: str, to_status: str) -> None:
         GigEvent.objects.create(
-            gig=gig, actor=by, action=action, from_status=from_status, to_status=to_status, reason=reason
+            gig=gig,
+            actor=by,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason,
+            reason_code=reason_code,
         )
         if GigStatus.PUBLISHED in (from_status, to_status):  # on or off the public pages
             pagecache.bump()
@@ -214,25 +234,28 @@ def gig_publish_automatically(*, gig: Gig, reason: str) -> Gig:
     return gig
 
 
-def gig_reject(*, gig: Gig, by: User, reason: str, notify: bool = True) -> Gig:
-    """Moderator rejects a pending gig; the owner sees and is emailed the reason."""
+def gig_reject(*, gig: Gig, by: User, reason: str = "", code: str = "", notify: bool = True) -> Gig:
+    """Moderator rejects a pending gig; the owner sees and is emailed the reason: a code of
+    `REJECTION_LABELS` (read in the owner's language) and/or the moderator's own note."""
     _require_moderator(by)
     reason = (reason or "").strip()
-    if not reason:
+    if code and code not in REJECTION_LABELS:
+        raise ValidationError({"reason": _("Alasan penolakan tidak dikenal.")})
+    if not reason and not code:
         raise ValidationError({"reason": _("Tuliskan alasan penolakan untuk pemilik lowongan.")})
-    gig.rejection_reason = reason
-    gig = _transition(gig=gig, action=Action.REJECT, by=by, reason=reason)
+    gig.rejection_code, gig.rejection_reason = code, reason
+    gig = _transition(gig=gig, action=Action.REJECT, by=by, reason=reason, reason_code=code)
     if notify:
         _notify_owner(gig, "rejected")
     return gig
 
 
-def gig_suspend(*, gig: Gig, by: User | None, reason: str, notify: bool = True) -> Gig:
+def gig_suspend(*, gig: Gig, by: User | None, reason: str, code: str = "", notify: bool = True) -> Gig:
     """Take a published gig down pending investigation (moderator, or automatic on reports).
     An account ban sends one email of its own instead (`notify=False`)."""
     if by is not None:
         _require_moderator(by)
-    gig = _transition(gig=gig, action=Action.SUSPEND, by=by, reason=reason)
+    gig = _transition(gig=gig, action=Action.SUSPEND, by=by, reason=reason, reason_code=code)
     if notify:
         _notify_owner(gig, "suspended")
     return gig
@@ -284,14 +307,13 @@ def gigs_retire_for_deleted_employer(*, employer: User) -> int:
     review (no email: the owner is leaving), and replace what the owner wrote beyond the title
     with a neutral sentence. Titles stay so applicants' records still say what they applied
     for. Every change is audited. Returns how many gigs were taken off the board."""
-    reason = _("Akun pemilik usaha dihapus")
     retired = 0
     for gig in Gig.objects.filter(employer=employer, status__in=(GigStatus.PUBLISHED, GigStatus.PENDING)):
         if gig.status == GigStatus.PUBLISHED:
-            _transition(gig=gig, action=Action.CLOSE, by=None, reason=reason)
+            _transition(gig=gig, action=Action.CLOSE, by=None, reason_code="owner_deleted")
         else:
-            gig.rejection_reason = reason
-            _transition(gig=gig, action=Action.REJECT, by=None, reason=reason)
+            gig.rejection_code, gig.rejection_reason = "owner_deleted", ""
+            _transition(gig=gig, action=Action.REJECT, by=None, reason_code="owner_deleted")
         retired += 1
     Gig.objects.filter(employer=employer).update(
         description=_("Pemilik usaha sudah menghapus akunnya. Isi lowongan ini dihapus."),

@@ -15,13 +15,20 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from accounts.permissions import EMPLOYER, role_required
-from listings import pagecache, ratelimits
+from listings import pagecache, ratelimits, schedule
 from listings.actions import Button, Buttons, confirm_page, needs_confirmation
 from listings.applications import selectors as application_selectors
 from listings.discovery.selectors import gig_page_context
 from listings.discovery.views import gig_ended
 from listings.gigs import jsonld, selectors, services
-from listings.gigs.forms import GigForm, TimeWindowFormSet, time_windows_from
+from listings.gigs.forms import (
+    GigForm,
+    TimeWindowFormSet,
+    time_window_rows_again,
+    time_windows_from,
+    typed_again,
+    wants_more_rows,
+)
 from listings.models import Gig
 from listings.traffic.services import gig_hits_replay
 from listings.vocabulary import GigStatus
@@ -49,7 +56,7 @@ def gig_detail(request, pk: int, slug: str):
 
 
 def _windows_initial(gig: Gig) -> list[dict]:
-    return [{"day": w.day, "start": w.start, "end": w.end} for w in gig.time_windows.all()]
+    return schedule.window_rows(gig.time_windows.all())
 
 
 # Only gigs actually posted count against the limit: a form sent back with errors does not.
@@ -72,6 +79,13 @@ def _save_gig(request, *, gig: Gig | None, limited: bool = False):
     windows = TimeWindowFormSet(
         request.POST or None, prefix="windows", initial=_windows_initial(gig) if gig else None
     )
+    if wants_more_rows(request, windows.prefix):
+        context = {
+            "form": typed_again(form, instance=gig),
+            "windows": time_window_rows_again(windows),
+            "gig": gig,
+        }
+        return render(request, "listings/gig_form.html", context)
     if limited:
         form.is_valid()
         form.add_error(None, RATE_LIMITED)

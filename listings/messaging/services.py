@@ -11,17 +11,23 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
+from listings.messaging.texts import MESSAGES, message_text
 from listings.models import InboxItem
 
-TEXT_MAX = InboxItem._meta.get_field("text").max_length
+
+def inbox_item_create(
+    *, user: User, kind: str, code: str, params: dict | None = None, url: str = ""
+) -> InboxItem:
+    """Put one notification in `user`'s inbox: a code of `listings.messaging.texts` and its
+    parameters; the sentence is made in the reader's language when it is shown."""
+    if code not in MESSAGES:
+        raise ValueError(f"unknown inbox message code {code!r}")
+    return InboxItem.objects.create(user=user, kind=kind, code=code, params=params or {}, url=url)
 
 
-def inbox_item_create(*, user: User, kind: str, text: str, url: str = "") -> InboxItem:
-    """Put one notification in `user`'s inbox. Text is truncated to fit, never rejected."""
-    text = str(text)
-    if len(text) > TEXT_MAX:
-        text = text[: TEXT_MAX - 1] + "…"
-    return InboxItem.objects.create(user=user, kind=kind, text=text, url=url)
+def inbox_item_text(item: InboxItem) -> str:
+    """What `item` says, in the active language (old rows: their stored text)."""
+    return message_text(item.code, item.params, fallback=item.text)
 
 
 def inbox_items_for(*, user: User) -> QuerySet[InboxItem]:

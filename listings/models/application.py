@@ -1,14 +1,24 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from ..money import PAY_CEILING, format_rupiah
 from ..querysets import ApplicationQuerySet
-from ..vocabulary import ApplicationStatus
+from ..vocabulary import ApplicationStatus, TrialPayBasis
+
+TRIAL_MAX_DAYS = 30
 
 # Stages at which both sides see each other's WhatsApp (UU PDP: not before the shortlist).
 CONTACT_STAGES = frozenset(
-    {ApplicationStatus.SHORTLISTED, ApplicationStatus.TRIAL_OFFERED, ApplicationStatus.HIRED}
+    {
+        ApplicationStatus.SHORTLISTED,
+        ApplicationStatus.TRIAL_OFFERED,
+        ApplicationStatus.TRIAL_ACCEPTED,
+        ApplicationStatus.HIRED,
+    }
 )
 # Stages still in progress: the worker may withdraw, the employer may decline.
 OPEN_STAGES = frozenset(
@@ -17,8 +27,21 @@ OPEN_STAGES = frozenset(
         ApplicationStatus.VIEWED,
         ApplicationStatus.SHORTLISTED,
         ApplicationStatus.TRIAL_OFFERED,
+        ApplicationStatus.TRIAL_ACCEPTED,
     }
 )
+
+
+def trial_terms_text(*, days: int, pay: int | None, basis: str) -> str:
+    """'3 hari, dibayar Rp 50.000 per hari' in the active language (inbox, pages, email)."""
+    length = ngettext("%(days)d hari", "%(days)d hari", days) % {"days": days}
+    if not pay:
+        return gettext("%(length)s, tanpa bayaran") % {"length": length}
+    if basis == TrialPayBasis.PER_DAY:
+        paid = gettext("dibayar %(amount)s per hari")
+    else:
+        paid = gettext("dibayar %(amount)s untuk seluruh masa percobaan")
+    return f"{length}, {paid % {'amount': format_rupiah(pay)}}"
 
 
 class Application(models.Model):
@@ -40,6 +63,19 @@ class Application(models.Model):
     screening_answer = models.TextField(_("jawaban pertanyaan"), max_length=1000, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.SENT
+    )
+    # The trial the employer offered (offer_trial); the worker accepts or declines it.
+    trial_days = models.PositiveSmallIntegerField(
+        _("lama masa percobaan (hari)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(TRIAL_MAX_DAYS)],
+    )
+    trial_pay = models.PositiveIntegerField(
+        _("bayaran masa percobaan (Rp)"), null=True, blank=True, validators=[MaxValueValidator(PAY_CEILING)]
+    )
+    trial_pay_basis = models.CharField(
+        _("cara bayar masa percobaan"), max_length=8, choices=TrialPayBasis.choices, blank=True
     )
     employer_note = models.TextField(
         _("catatan pribadi"),
@@ -78,6 +114,13 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STAGES
+
+    @property
+    def trial_terms(self) -> str:
+        """The offered trial in words, or "" when no trial was offered."""
+        if not self.trial_days:
+            return ""
+        return trial_terms_text(days=self.trial_days, pay=self.trial_pay, basis=self.trial_pay_basis)
 
 
 class ApplicationEvent(models.Model):

@@ -24,6 +24,7 @@ from ..querysets import GigQuerySet
 from ..schedule import WeeklyWindow, window_summary
 from ..vocabulary import (
     PAY_UNIT,
+    REJECTION_LABELS,
     Channel,
     Duty,
     GigStatus,
@@ -33,6 +34,12 @@ from ..vocabulary import (
     clean_code_lists,
     labels_for,
 )
+
+
+def rejection_text(code: str, note: str) -> str:
+    """A stored rejection (code + note) as the reader reads it; unknown codes show the note."""
+    label = REJECTION_LABELS.get(code)
+    return "\n".join(part for part in (str(label) if label else "", note) if part)
 
 
 def default_expiry():
@@ -131,6 +138,9 @@ class Gig(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=GigStatus.choices, default=GigStatus.DRAFT, db_index=True
     )
+    # Why the gig was rejected: a code of REJECTION_LABELS (shown in the reader's language)
+    # and the moderator's own note as typed. Older rows hold the whole sentence in the note.
+    rejection_code = models.CharField(_("kode alasan penolakan"), max_length=32, blank=True)
     rejection_reason = models.TextField(_("alasan penolakan"), blank=True)
     expires_at = models.DateTimeField(_("berlaku sampai"), default=default_expiry)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -232,6 +242,11 @@ class Gig(models.Model):
                 parts.append(f"+ {amount} / {unit}")
             return " ".join(parts)
         return f"{amount} / {unit}"
+
+    @property
+    def rejection_display(self) -> str:
+        """The reason the owner reads, in the reader's language, then the moderator's note."""
+        return rejection_text(self.rejection_code, self.rejection_reason)
 
     @property
     def pay_is_estimate(self) -> bool:

@@ -13,7 +13,12 @@ class InboxItem(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox_items")
     kind = models.CharField(_("jenis"), max_length=32)
-    text = models.CharField(_("pesan"), max_length=300)
+    # What the notice says, as a code and its parameters (listings.messaging.texts): the
+    # sentence is made in the reader's language when it is shown.
+    code = models.CharField(_("kode pesan"), max_length=48, blank=True)
+    params = models.JSONField(_("isi pesan"), default=dict, blank=True)
+    # Rows from before codes existed: the sentence as it was stored (Indonesian).
+    text = models.CharField(_("pesan"), max_length=300, blank=True)
     url = models.CharField(_("tautan"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
@@ -27,7 +32,7 @@ class InboxItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} {self.kind}: {self.text[:40]}"
+        return f"{self.user_id} {self.kind}: {self.code or self.text[:40]}"
 
     @property
     def is_unread(self) -> bool:

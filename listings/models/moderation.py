@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..vocabulary import GigStatus, ReportReason
+from .gig import rejection_text
 
 
 class GigEvent(models.Model):
@@ -28,6 +29,7 @@ class GigEvent(models.Model):
     action = models.CharField(max_length=16, choices=Action.choices)
     from_status = models.CharField(max_length=12, choices=GigStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=GigStatus.choices, blank=True)
+    reason_code = models.CharField(max_length=32, blank=True)  # a rejection's REJECTION_LABELS code
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -38,6 +40,11 @@ class GigEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gig_id}: {self.from_status or '-'} → {self.to_status or '-'} ({self.action})"
+
+    @property
+    def reason_display(self) -> str:
+        """The reason in the reader's language (a code's label), then the note as typed."""
+        return rejection_text(self.reason_code, self.reason)
 
 
 class Report(models.Model):

@@ -68,7 +68,9 @@ def review_opened_at(application: Application) -> datetime | None:
         return application.status_changed_at
     if application.status in TRIAL_ENDINGS:
         ended_trial = ApplicationEvent.objects.filter(
-            application=application, from_status=S.TRIAL_OFFERED, to_status=application.status
+            application=application,
+            from_status__in=(S.TRIAL_OFFERED, S.TRIAL_ACCEPTED),
+            to_status=application.status,
         ).exists()
         return application.status_changed_at if ended_trial else None
     return None

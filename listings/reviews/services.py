@@ -6,10 +6,9 @@ one transaction, and tells the other side in their inbox.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -94,16 +93,13 @@ def review_submit(
 
 def _tell_other_side(application: Application, direction: str, *, answered: bool) -> None:
     recipient = application.gig.employer if direction == Direction.OF_EMPLOYER else application.worker
-    with translation.override(settings.LANGUAGE_CODE):
-        if answered:
-            text = _("Ulasan kedua pihak untuk “%(gig)s” sekarang tampil.")
-        else:
-            text = _(
-                "Ada ulasan baru untuk Anda dari “%(gig)s”. Tulis ulasan Anda juga: keduanya tampil "
-                "setelah kalian berdua menulis, atau setelah 14 hari."
-            )
-        text = text % {"gig": application.gig.title}
-    inbox_item_create(user=recipient, kind="review", text=text, url=application.get_absolute_url())
+    inbox_item_create(
+        user=recipient,
+        kind="review",
+        code="review.answered" if answered else "review.new",
+        params={"gig": application.gig.title},
+        url=application.get_absolute_url(),
+    )
 
 
 def _require_moderator(by: User) -> None:

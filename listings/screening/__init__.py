@@ -140,4 +140,4 @@ def gig_screening_flags(gig, *, board: Board | None = None) -> list[str]:
     until the board changes, so a long import does not rebuild it per row.
     """
     result = screen(gig, board=board or reusable_board_context())
-    return [f"{r.label} ({r.evidence})" for r in result.reasons] if result.flagged else []
+    return [f"{r.label} ({r.evidence_text})" for r in result.reasons] if result.flagged else []

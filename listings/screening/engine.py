@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import fingerprint, flows, links
-from .labels import label_for
+from .labels import evidence_text, label_for
 from .normalize import normalize, plain, squeeze, squeeze_pattern
 from .pay import pay_outlier_ratio
 
@@ -42,9 +42,18 @@ class Reason:
     label: str
     weight: int
     evidence: str
+    # Figures behind the evidence as codes and numbers (pay model, rupiah), worded when read.
+    params: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "label": self.label, "weight": self.weight, "evidence": self.evidence}
+        data = {"code": self.code, "label": self.label, "weight": self.weight, "evidence": self.evidence}
+        if self.params:
+            data["params"] = self.params
+        return data
+
+    @property
+    def evidence_text(self) -> str:
+        return evidence_text(self.evidence, self.params)
 
 
 @dataclass(frozen=True)
@@ -333,15 +342,15 @@ def _brand_weight(signal: Signal, subject: Subject, name: str) -> int:
     return signal.weight
 
 
-def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, str] | None:
+def detect_pay_outlier(signal: Signal, subject: Subject, board) -> tuple[int, str, dict] | None:
     found = pay_outlier_ratio(subject, board, signal.params)
     if found is None:
         return None
-    ratio, evidence = found
+    ratio, evidence, figures = found
     if ratio >= signal.params["strong_ratio"]:
-        return signal.params["strong_weight"], evidence
+        return signal.params["strong_weight"], evidence, figures
     if ratio >= signal.params["ratio"]:
-        return signal.weight, evidence
+        return signal.weight, evidence, figures
     return None
 
 
@@ -381,9 +390,9 @@ def evaluate(subject: Subject, board=None, rules: Rules | None = None) -> Screen
             continue
         hit = DETECTORS[signal.detector](signal, subject, board)
         if hit:
-            weight, evidence = hit
+            weight, evidence, *figures = hit
             label = label_for(signal.code, signal.label)
-            reason = Reason(signal.code, label, int(weight), evidence[:EVIDENCE_MAX])
+            reason = Reason(signal.code, label, int(weight), evidence[:EVIDENCE_MAX], *figures)
             # A code may have several [[signal]] blocks (other context rules): it counts once.
             if signal.code not in found or reason.weight > found[signal.code].weight:
                 found[signal.code] = reason

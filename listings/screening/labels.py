@@ -7,7 +7,11 @@ label applies to old screenings too. Indonesian first (msgid), English in the ca
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from ..money import format_rupiah
+from ..vocabulary import PayModel
 
 LABELS = {
     "abroad_placement": _(
@@ -62,6 +66,20 @@ LABELS = {
         "Pelamar yang harus membayar (biaya, jaminan, saldo, ongkos, tiket) sebelum atau untuk bekerja"
     ),
 }
+
+
+def evidence_text(evidence: str, params: dict | None = None) -> str:
+    """A reason's evidence as the reader reads it: the employer's words as written, and the
+    figures behind it worded in the reader's language ("Harian Rp 500.000 ≈ Rp 62.500/jam")."""
+    params = params or {}
+    parts = []
+    if params.get("pay_model") in PayModel.values and params.get("amount") is not None:
+        parts.append(f"{PayModel(params['pay_model']).label} {format_rupiah(params['amount'])}")
+    if evidence:
+        parts.append(evidence)
+    if params.get("per_hour"):
+        parts.append(gettext("≈ %(amount)s/jam") % {"amount": format_rupiah(params["per_hour"])})
+    return " ".join(parts)
 
 
 def label_for(code: str, fallback: str = "") -> str:

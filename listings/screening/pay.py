@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from ..money import format_rupiah
 from ..pay import DEFAULT_DAYS_PER_WEEK, estimate
 from .normalize import squeeze_pattern
 
@@ -108,8 +107,12 @@ def hourly_equivalent(model: str, amount: int, hours_per_week: int | None, hours
     ).hour
 
 
-def pay_outlier_ratio(subject, board, params: dict) -> tuple[float, str] | None:
-    """The largest (offered / typical) ratio found, with the evidence, or None."""
+def pay_outlier_ratio(subject, board, params: dict) -> tuple[float, str, dict] | None:
+    """The largest (offered / typical) ratio found, with the evidence, or None.
+
+    The evidence is the employer's words for pay promised in the text; the figures (the
+    form's pay model and amount, the hourly equivalent) travel as codes and numbers, so the
+    moderator reads "Harian Rp 500.000 ≈ Rp 62.500/jam" or "Daily … /hour" in their language."""
     references = params["reference_p90"]
     p90 = dict(references)
     if board is not None:
@@ -117,21 +120,21 @@ def pay_outlier_ratio(subject, board, params: dict) -> tuple[float, str] | None:
     hourly_p90 = (board.hourly_p90 if board is not None else None) or params["reference_hourly_p90"]["value"]
     day_hours = hours_per_day_in(subject.normalized)
 
-    offers: list[tuple[str, int, str]] = []
+    offers: list[tuple[str, int, str, dict]] = []
     if subject.pay_model and subject.pay_min:
         amount = max(subject.pay_min, subject.pay_max or 0)
-        offers.append((subject.pay_model, amount, f"{subject.pay_model} {format_rupiah(amount)}"))
-    offers += text_pay_claims(subject.normalized)
+        offers.append((subject.pay_model, amount, "", {"pay_model": subject.pay_model, "amount": amount}))
+    offers += [(model, amount, text, {}) for model, amount, text in text_pay_claims(subject.normalized)]
 
-    best: tuple[float, str] | None = None
-    for model, amount, evidence in offers:
+    best: tuple[float, str, dict] | None = None
+    for model, amount, evidence, figures in offers:
         candidates = []
         if p90.get(model):
             candidates.append(amount / p90[model])
         per_hour = hourly_equivalent(model, amount, subject.hours_per_week, day_hours)
         if per_hour:
             candidates.append(per_hour / hourly_p90)
-            evidence = f"{evidence} ≈ {format_rupiah(per_hour)}/jam"
+            figures = {**figures, "per_hour": per_hour}
         if candidates and (best is None or max(candidates) > best[0]):
-            best = (max(candidates), evidence)
+            best = (max(candidates), evidence, figures)
     return best

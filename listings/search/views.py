@@ -1,6 +1,7 @@
 """The search page (`/lowongan/`) and the home page's latest gigs."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
@@ -21,6 +22,9 @@ def home(request):
 @pagecache.anonymous(replay=traffic.gig_hits_replay)
 def gig_list(request):
     """The search page. htmx requests get only the results block; the URL is the search."""
+    clean = None if request.htmx else _without_empty_params(request)
+    if clean is not None:
+        return HttpResponseRedirect(clean)
     filterset = GigSearchFilter(request.GET)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -41,6 +45,20 @@ def gig_list(request):
     patch_vary_headers(response, ["HX-Request"])
     response.replay = {"impressions": [gig.pk for gig in page.object_list]}
     return response
+
+
+def _without_empty_params(request) -> str | None:
+    """A plain form (no JavaScript) submits every field, so a shared link would read
+    `?q=cs&city=&channel=&min_pay=`. The address of the same search without the empty
+    values (repeated values kept in order), or None when the request is already clean."""
+    items = [(name, value) for name, values in request.GET.lists() for value in values]
+    kept = [(name, value) for name, value in items if value != ""]
+    if len(kept) == len(items):
+        return None
+    query = QueryDict(mutable=True)
+    for name, value in kept:
+        query.appendlist(name, value)
+    return request.path + (f"?{query.urlencode()}" if kept else "")
 
 
 def _relaxation_links(filterset: GigSearchFilter, query) -> list[dict]:

@@ -119,13 +119,12 @@ def employer_ban(*, user: User, by: User, reason: str) -> User:
         if profile is not None:
             profile.is_verified = False
             profile.save(update_fields=["is_verified", "updated_at"])
-        gig_reason = _("Akun pemilik diblokir: %(reason)s") % {"reason": reason}
         # Pending gigs are rejected rather than suspended: the workflow only suspends published
         # gigs, and a reinstated suspension would publish a gig nobody reviewed.
         for gig in Gig.objects.filter(employer=user, status=GigStatus.PUBLISHED):
-            services.gig_suspend(gig=gig, by=by, reason=gig_reason, notify=False)
+            services.gig_suspend(gig=gig, by=by, reason=reason, code="owner_banned", notify=False)
         for gig in Gig.objects.filter(employer=user, status=GigStatus.PENDING):
-            services.gig_reject(gig=gig, by=by, reason=gig_reason, notify=False)
+            services.gig_reject(gig=gig, by=by, reason=reason, code="owner_banned", notify=False)
         for report in Report.objects.filter(gig__employer=user, status=Report.Status.OPEN):
             report_resolve(report=report, by=by, actioned=True, note=_("Akun pemilik diblokir."))
         _employer_event(employer=user, by=by, action=EmployerEvent.Action.BAN, reason=reason)
@@ -229,12 +228,8 @@ def report_resolve(*, report: Report, by: User, actioned: bool, note: str = "") 
     inbox_item_create(
         user=report.reporter,
         kind="report",
-        text=(
-            _("Laporan Anda tentang “%(title)s” ditindaklanjuti. Terima kasih.")
-            if actioned
-            else _("Laporan Anda tentang “%(title)s” sudah diperiksa; lowongan tetap tayang.")
-        )
-        % {"title": report.gig.title},
+        code="report.actioned" if actioned else "report.dismissed",
+        params={"title": report.gig.title},
     )
     enqueue("listings.messaging.tasks.send_report_outcome_email", report.pk)
     return report

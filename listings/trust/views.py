@@ -86,7 +86,9 @@ def moderation_decide(request, pk: int, decision: str):
                     },
                     status=400,
                 )
-            services.gig_reject(gig=gig, by=request.user, reason=form.cleaned_data["reason"])
+            services.gig_reject(
+                gig=gig, by=request.user, code=form.cleaned_data["template"], reason=form.cleaned_data["note"]
+            )
             messages.success(request, _("Lowongan ditolak; pemilik menerima alasannya."))
         elif decision == "suspend":
             services.gig_suspend(gig=gig, by=request.user, reason=note_text or _("Ditangguhkan moderator"))

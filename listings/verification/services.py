@@ -7,11 +7,10 @@ deleted from storage once the decision is committed.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import EmployerProfile, User
@@ -164,15 +163,12 @@ def _decide(request: VerificationRequest, *, by: User, status: str, reason: str,
     request.save()
     action = VerificationEvent.Action.GRANT if status == Status.GRANTED else VerificationEvent.Action.DECLINE
     VerificationEvent.objects.create(request=request, actor=by, action=action, reason=reason)
-    with translation.override(settings.LANGUAGE_CODE):
-        if status == Status.GRANTED:
-            text = _("Usaha Anda terverifikasi. Lencana “UMKM terverifikasi” kini tampil di lowongan Anda.")
-        else:
-            text = _("Verifikasi belum disetujui: %(reason)s") % {"reason": reason}
+    granted = status == Status.GRANTED
     inbox_item_create(
         user=request.profile.user,
         kind="verification",
-        text=text,
+        code="verification.granted" if granted else "verification.declined",
+        params={} if granted else {"reason": reason},
         url=reverse("listings:verification_request"),
     )
     if ktp_name:

@@ -7,14 +7,19 @@
   if (!form || !results || !window.fetch || !window.URLSearchParams) return;
   var path = new URL(form.action, location.href).pathname, timer, pending;
 
-  function searchUrl() {
+  // A shared link carries only what was chosen: no "city=&min_pay=" (repeats kept).
+  function clean(pathname, entries) {
     var params = new URLSearchParams();
-    new FormData(form).forEach(function (value, name) { if (value !== "") params.append(name, value); });
+    entries.forEach(function (value, name) { if (value !== "") params.append(name, value); });
     var query = params.toString();
-    return path + (query ? "?" + query : "");
+    return pathname + (query ? "?" + query : "");
   }
 
+  function searchUrl() { return clean(path, new FormData(form)); }
+
   function load(url, scroll) {
+    var target = new URL(url, location.href);
+    url = clean(target.pathname, target.searchParams);
     if (pending) pending.abort();
     pending = new AbortController();
     results.classList.add("loading");
@@ -42,7 +47,7 @@
     var url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname !== path) return;
     event.preventDefault();
-    load(url.pathname + url.search, true);
+    load(url.href, true);
   });
   // Back and forward between searches: the page for that address, form included.
   window.addEventListener("popstate", function () { location.reload(); });

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import User
+from listings.messaging.services import inbox_item_text
 from listings.models import Application, Gig, GigEvent, InboxItem
 from tests import factories
 
@@ -105,7 +106,7 @@ def test_deleting_an_employer_closes_gigs_anonymises_and_keeps_applicants_record
     assert open_application.employer_note == ""
     assert hired.status == "hired"
     notice = InboxItem.objects.get(user=open_application.worker)
-    assert "menghapus akunnya" in notice.text
+    assert "menghapus akunnya" in inbox_item_text(notice)
     assert [m.to for m in mail.outbox] == [[open_application.worker.email]]
     assert not Gig.objects.published().filter(pk=published.pk).exists()
     assert client.get(reverse("listings:my_gigs")).status_code == 302  # logged out

@@ -26,7 +26,7 @@ def test_a_session_from_before_the_switch_stays_signed_in(client, worker, old_pa
 
 def test_the_header_bell_costs_no_query_of_its_own(client_for, worker, django_assert_num_queries):
     for n in range(3):
-        inbox_item_create(user=worker, kind="match", text=f"Lowongan {n}")
+        inbox_item_create(user=worker, kind="match", code="match", params={"title": f"Lowongan {n}"})
     client = client_for(worker)
     with django_assert_num_queries(1):  # the user, with profile and unread count
         page = client.get(reverse("accounts:terms")).content.decode()
@@ -35,7 +35,7 @@ def test_the_header_bell_costs_no_query_of_its_own(client_for, worker, django_as
 
 def test_the_inbox_page_header_counts_what_is_left_unread(client_for, worker):
     for n in range(3):
-        inbox_item_create(user=worker, kind="match", text=f"Lowongan {n}")
+        inbox_item_create(user=worker, kind="match", code="match", params={"title": f"Lowongan {n}"})
     client = client_for(worker)
     inbox = client.get(reverse("listings:inbox")).content.decode()
     assert 'class="badge badge-count"' not in inbox  # shown, so read, on this very page

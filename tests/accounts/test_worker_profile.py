@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.models import User, WorkerAvailability, WorkerProfile
 from accounts.selectors import worker_profile_completeness
+from listings.messaging.services import inbox_item_text
 from listings.models import Application, ApplicationEvent, InboxItem
 from tests import factories
 
@@ -235,7 +236,7 @@ def test_deleting_the_account_erases_the_person_and_keeps_employer_records(
     assert (hired.worker, hired.status) == (None, "hired")
     employer = open_one.gig.employer
     notice = InboxItem.objects.get(user=employer)
-    assert "menghapus akunnya" in notice.text and "Siti" not in notice.text
+    assert "menghapus akunnya" in inbox_item_text(notice) and "Siti" not in inbox_item_text(notice)
     assert any(employer.email in m.to for m in mail.outbox)
 
     employer_client = client_for(employer)

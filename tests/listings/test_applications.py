@@ -16,7 +16,11 @@ ALL_STATUSES = [s.value for s in ApplicationStatus]
 SERVICE = {
     "view": svc.application_view,
     "shortlist": svc.application_shortlist,
-    "offer_trial": svc.application_offer_trial,
+    "offer_trial": lambda application, by: svc.application_offer_trial(
+        application=application, by=by, days=3, pay=50_000, pay_basis="per_day"
+    ),
+    "accept_trial": svc.application_accept_trial,
+    "decline_trial": svc.application_decline_trial,
     "hire": svc.application_hire,
     "decline": svc.application_decline,
     "withdraw": svc.application_withdraw,
@@ -76,8 +80,11 @@ def test_transition_table_matches_the_design():
         (S.SHORTLISTED, S.TRIAL_OFFERED),
         (S.SHORTLISTED, S.HIRED),
         (S.TRIAL_OFFERED, S.HIRED),
+        (S.TRIAL_OFFERED, S.TRIAL_ACCEPTED),  # the worker accepts the trial
+        (S.TRIAL_OFFERED, S.SHORTLISTED),  # … or declines it and stays shortlisted
+        (S.TRIAL_ACCEPTED, S.HIRED),
     }
-    open_stages = {S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED}
+    open_stages = {S.SENT, S.VIEWED, S.SHORTLISTED, S.TRIAL_OFFERED, S.TRIAL_ACCEPTED}
     endings = {(s, S.DECLINED) for s in open_stages} | {(s, S.WITHDRAWN) for s in open_stages}
     assert edges == forward | endings
 

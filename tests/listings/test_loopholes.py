@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.privacy import worker_account_delete
 from listings.gigs import services
+from listings.messaging.services import inbox_item_text
 from listings.models import Gig, GigScreening, InboxItem, Report
 from listings.screening import load_rules
 from listings.trust import services as safety
@@ -156,7 +157,11 @@ def test_report_outcome_reaches_the_reporters_inbox(moderator):
     report = Report.objects.create(gig=gig, reporter=reporter, reason="scam_fee")
     safety.report_action(report=report, by=moderator)
     item = InboxItem.objects.get(user=reporter)
-    assert item.kind == "report" and "Admin Meragukan" in item.text and "ditindaklanjuti" in item.text
+    assert (
+        item.kind == "report"
+        and "Admin Meragukan" in inbox_item_text(item)
+        and "ditindaklanjuti" in inbox_item_text(item)
+    )
 
 
 def test_deleting_the_reporters_account_keeps_the_report_anonymised(

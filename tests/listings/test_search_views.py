@@ -102,3 +102,23 @@ def test_capped_relevance_window_is_announced(client, gigs, monkeypatch):
     monkeypatch.setattr("listings.search.views.RANK_WINDOW", 1)
     html = client.get("/lowongan/", {"q": "admin"}).content.decode()
     assert "Lebih dari 1 lowongan" in html
+
+
+@pytest.mark.smoke
+def test_a_plain_form_submit_with_empty_fields_redirects_to_the_clean_address(client, gigs):
+    """JavaScript off, the form sends every field: the page answers with a 302 to the same
+    search without the empty values, keeping repeated ones (channel=a&channel=b) in order."""
+    response = client.get(
+        "/lowongan/?q=cs&city=&channel=whatsapp&min_pay=&channel=shopee&pay_model=&sort=newest"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/lowongan/?q=cs&channel=whatsapp&channel=shopee&sort=newest"
+    assert client.get("/lowongan/?city=&min_pay=")["Location"] == "/lowongan/"
+    followed = client.get(response["Location"])
+    assert followed.status_code == 200
+    assert "CS WFH Malam Toko Hijab" in followed.content.decode()
+
+
+def test_a_clean_search_address_is_served_directly(client, gigs):
+    assert client.get("/lowongan/?q=cs&channel=whatsapp&channel=shopee").status_code == 200
+    assert client.get("/lowongan/").status_code == 200

@@ -62,7 +62,8 @@ def test_reject_with_template_and_note(client_for, moderator):
     )
     gig.refresh_from_db()
     assert gig.status == GigStatus.REJECTED
-    assert "Gaji belum jelas" in gig.rejection_reason and "Tulis gaji per hari." in gig.rejection_reason
+    assert (gig.rejection_code, gig.rejection_reason) == ("pay_unclear", "Tulis gaji per hari.")
+    assert "Gaji belum jelas" in gig.rejection_display and "Gaji belum jelas" in mail.outbox[0].body
     assert "Tulis gaji per hari." in mail.outbox[0].body
 
 

@@ -56,7 +56,9 @@ def _realistic_pages() -> tuple[list[tuple[str, str]], dict]:
     for user in users.values():
         for n in range(4):
             if user is not None:
-                inbox_item_create(user=user, kind="match", text=f"Lowongan baru cocok {n}", url="/lowongan/")
+                inbox_item_create(
+                    user=user, kind="match", code="match", params={"title": f"Admin {n}"}, url="/lowongan/"
+                )
     api_gig = own_gigs[0]
     urls = {name: url for name, _role, url in pages}
     urls.update(

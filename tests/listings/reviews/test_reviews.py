@@ -74,7 +74,7 @@ def test_not_before_hire_and_not_after_30_days(employer, worker):
 
 def test_an_ended_trial_can_be_reviewed_a_plain_decline_cannot(employer, worker, other_worker):
     trial = factories.ApplicationFactory(gig__employer=employer, worker=worker, status="shortlisted")
-    applications.application_offer_trial(application=trial, by=employer)
+    applications.application_offer_trial(application=trial, by=employer, days=3)
     applications.application_decline(application=trial, by=employer)
     assert services.review_submit(application=trial, by=worker, rating=3).rating == 3
 
