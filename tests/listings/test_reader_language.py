@@ -19,7 +19,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-old_rows = importlib.import_module("listings.migrations.0022_ux_message_codes_data")
+old_rows = importlib.import_module("listings.migrations.0025_ux_message_codes_data")
 
 # A code written where a word belongs: "pending → published", "daily Rp 500.000".
 RAW_TRANSITION = re.compile(r"\b(draft|pending|published|rejected|suspended|closed|expired)\s*→")
