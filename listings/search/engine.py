@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from functools import cache, reduce
-from operator import or_
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -259,6 +259,42 @@ def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = Fa
     if some:
         return qs.filter(reduce(or_, some))
     return qs
+
+
+def best_level_q(concept: Concept) -> Q | None:
+    """Gigs that score a concept's full weight and its title bonus: matched by a hint where
+    the concept has hints (else by its words), and named in the title where it can be."""
+    if concept.cities:
+        return reduce(or_, [city_q(city) for city in concept.cities])
+    hints = hint_q(concept)
+    best = hints if hints is not None else text_q(concept)
+    if best is None:
+        return None
+    if uses_postgres():
+        in_title = text_q(concept, in_title=True)
+    else:
+        in_title = _title_any(concept.terms) if concept.terms else None
+    return best & in_title if in_title is not None else best
+
+
+def top_tier_qs(parsed: ParsedQuery) -> list[Q]:
+    """Conditions of the gigs that outrank the rest whatever their age, best tier first:
+    every positive concept at its best level, then every positive concept matched at all.
+
+    The score is a sum over concepts, so a gig missing a concept, or matching it at a lower
+    level, scores below one that has them all (freshness adds at most 0.3). Ranking the
+    newest gigs of these tiers besides the newest matches puts the best of every match on
+    the first pages, however broad the query (see `search_gigs`).
+    """
+    concepts = parsed.positive
+    tiers = []
+    best = [best_level_q(c) for c in concepts]
+    if best and None not in best:
+        tiers.append(reduce(and_, best))
+    every = [concept_q(c) for c in concepts]
+    if len(concepts) > 1 and None not in every:
+        tiers.append(reduce(and_, every))
+    return tiers
 
 
 def pay_q(pay: PayConstraint) -> Q:
