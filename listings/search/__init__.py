@@ -42,13 +42,14 @@ from ..models import Gig
 from ..querysets import GigQuerySet
 from .engine import apply_filters, apply_matching, relevance_score, top_tier_qs
 from .explain import SearchInfo, explain
+from .paging import COUNT_BOUND
 from .params import FILTER_NAMES, PARAM_NAMES, Sort, clean_search_params
 from .parsing import ParsedQuery, parse_query
 
 # Relevance ranks at most this many of the newest matching gigs, and as many of each top
 # tier. Broad queries ("cs wfh") match most of the board; scoring all of them would cost time
 # linear in the board's size, while the tiers keep the best-scoring gigs in the ranked set.
-RANK_WINDOW = 1000
+RANK_WINDOW = COUNT_BOUND  # so that a full window and a capped count read alike: "Lebih dari 1.000"
 
 __all__ = [
     "PARAM_NAMES",
