@@ -20,9 +20,9 @@ same API and scoring run with `icontains` over title and description for every e
 no stemming and no text rank, so results are sensible but less finely ordered.
 
 Which gigs a relevance search ranks: the newest `RANK_WINDOW` (1000) matches, plus the
-newest `RANK_WINDOW` of each top tier (`engine.top_tier_qs`: every concept at its best
+newest `TIER_WINDOW` (200) of each top tier (`engine.top_tier_qs`: every concept at its best
 level; every concept matched at all). The score is a sum over the query's concepts plus at
-most 0.3 for freshness, so a gig outside that set is either older than 1000 gigs of a tier
+most 0.3 for freshness, so a gig outside that set is either older than 200 gigs of a tier
 it belongs to, or belongs to no tier and is older than the newest 1000 matches: the first
 pages of a broad query ("cs wfh") are the best-scoring gigs of the whole board, not of
 its last hours of postings. A relevance search runs that one id query (one UNION ALL on
@@ -50,6 +50,8 @@ from .parsing import ParsedQuery, parse_query
 # tier. Broad queries ("cs wfh") match most of the board; scoring all of them would cost time
 # linear in the board's size, while the tiers keep the best-scoring gigs in the ranked set.
 RANK_WINDOW = COUNT_BOUND  # so that a full window and a capped count read alike: "Lebih dari 1.000"
+# The newest gigs of each top tier ranked besides them: ten pages of the best matches.
+TIER_WINDOW = 200
 
 __all__ = [
     "PARAM_NAMES",
@@ -114,10 +116,10 @@ def explain_query(text: str) -> SearchInfo:
 def _candidates(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], bool]:
     """Ids of the gigs to rank (newest matches and newest of each top tier, see the module
     docstring), and whether more gigs match than the newest window holds."""
-    sets = [matched, *(matched.filter(q) for q in top_tier_qs(parsed))]
+    sets = [(matched, RANK_WINDOW), *((matched.filter(q), TIER_WINDOW) for q in top_tier_qs(parsed))]
     newest = [
-        qs.order_by("-published_at", "-pk").annotate(tier=Value(n)).values_list("pk", "tier")[:RANK_WINDOW]
-        for n, qs in enumerate(sets)
+        qs.order_by("-published_at", "-pk").annotate(tier=Value(n)).values_list("pk", "tier")[:size]
+        for n, (qs, size) in enumerate(sets)
     ]
     if connection.features.supports_slicing_ordering_in_compound and len(newest) > 1:
         rows = list(newest[0].union(*newest[1:], all=True))

@@ -1,0 +1,44 @@
+"""Indexes for search at a million gigs (PostgreSQL only, like 0006_search).
+
+- `gig_live_city_idx`: live gigs per city in publication order, so a city filter's
+  relevance window and "newest" pages read that city's gigs instead of walking the whole
+  board's publication index and discarding the other cities' rows.
+- `gig_live_pay_idx`: live gigs in `sort=pay` order (estimate, then newest), so pay-sorted
+  pages are an index walk, not a sort of every match.
+- `gig_title_concepts_gin`: the title tags, so the top tiers of a broad query (every word
+  in the title, `listings.search.engine.top_tier_qs`) are found by index when they are rare.
+"""
+
+from django.db import migrations
+
+CREATE_SQL = """
+CREATE INDEX IF NOT EXISTS gig_live_city_idx
+    ON listings_gig (upper(city) text_pattern_ops, published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS gig_live_pay_idx
+    ON listings_gig (pay_estimate_month DESC NULLS LAST, published_at DESC, id DESC)
+    INCLUDE (expires_at) WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS gig_title_concepts_gin ON listings_gig USING gin (title_concepts);
+"""
+
+DROP_SQL = """
+DROP INDEX IF EXISTS gig_live_city_idx;
+DROP INDEX IF EXISTS gig_live_pay_idx;
+DROP INDEX IF EXISTS gig_title_concepts_gin;
+"""
+
+
+def create_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE_SQL)
+
+
+def drop_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_SQL)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("listings", "0020_report_kept_when_reporter_deleted")]
+
+    operations = [migrations.RunPython(create_indexes, drop_indexes)]
