@@ -313,6 +313,7 @@ def populate(n: int, seed: float = 0.7, batch: int = 100_000) -> None:
                 cursor.execute(GIG_INSERT_SQL, {**lists, "start": offset + 1, "stop": stop})
                 print(f"  {stop} gigs, {time.perf_counter() - start:.0f} s", flush=True)
         finally:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # deferred FK checks, before the ALTER
             cursor.execute(f"ALTER TABLE listings_gig ENABLE TRIGGER {SEARCH_TRIGGER}")
             cursor.execute("SET maintenance_work_mem = '256MB'")
             for _, definition in indexes:
