@@ -146,13 +146,17 @@ class ConceptArrayTest(Func):
     template = "%(table)s.%(column)s %(operator)s %(expressions)s::int[]"
     output_field = BooleanField()
 
-    def __init__(self, tags: list[str], *, operator: str = "&&", in_title: bool = False):
+    def __init__(
+        self, tags: list[str], *, operator: str = "&&", in_title: bool = False, indexed: bool = True
+    ):
         positions = concept_positions()
         column = "title_concepts" if in_title else "search_concepts"
         super().__init__(
             Value(sorted(positions[tag] for tag in tags)),
             table=Gig._meta.db_table,
-            column=column,
+            # `column || '{}'` is the same array but no index condition: a filter on rows
+            # another, rarer condition found.
+            column=column if indexed else f"{column} || '{{}}'::int[]",
             operator=operator,
         )
 
@@ -266,6 +270,12 @@ def best_level_q(concept: Concept) -> Q | None:
     the concept has hints (else by its words), and named in the title where it can be."""
     if concept.cities:
         return reduce(or_, [city_q(city) for city in concept.cities])
+    if uses_postgres() and not concept.fuzzy:
+        # The title tag is the rare condition the index finds; the hint (or words) test is
+        # checked on those rows: an index scan of a common tag (remote: half the board)
+        # costs more than the whole tier.
+        unindexed = ConceptArrayTest(hint_tags(concept) or [concept.key], indexed=False)
+        return Q(ConceptArrayTest([concept.key], in_title=True)) & Q(unindexed)
     hints = hint_q(concept)
     best = hints if hints is not None else text_q(concept)
     if best is None:
