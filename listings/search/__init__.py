@@ -20,8 +20,8 @@ same API and scoring run with `icontains` over title and description for every e
 no stemming and no text rank, so results are sensible but less finely ordered.
 
 Which gigs a relevance search ranks: the newest `RANK_WINDOW` (1000) matches, plus the
-newest `TIER_WINDOW` (200) of each top tier (`engine.top_tier_qs`: every concept at its best
-level; every concept matched at all). The score is a sum over the query's concepts plus at
+newest `TIER_WINDOW` (200) of the top tier (`engine.top_tier_qs`: gigs matching every
+concept of the query). The score is a sum over the query's concepts plus at
 most 0.3 for freshness, so a gig outside that set is either older than 200 gigs of a tier
 it belongs to, or belongs to no tier and is older than the newest 1000 matches: the first
 pages of a broad query ("cs wfh") are the best-scoring gigs of the whole board, not of
