@@ -5,8 +5,6 @@
   board's publication index and discarding the other cities' rows.
 - `gig_live_pay_idx`: live gigs in `sort=pay` order (estimate, then newest), so pay-sorted
   pages are an index walk, not a sort of every match.
-- `gig_title_concepts_gin`: the title tags, so the top tiers of a broad query (every word
-  in the title, `listings.search.engine.top_tier_qs`) are found by index when they are rare.
 """
 
 from django.db import migrations
@@ -18,13 +16,11 @@ CREATE INDEX IF NOT EXISTS gig_live_city_idx
 CREATE INDEX IF NOT EXISTS gig_live_pay_idx
     ON listings_gig (pay_estimate_month DESC NULLS LAST, published_at DESC, id DESC)
     INCLUDE (expires_at) WHERE status = 'published';
-CREATE INDEX IF NOT EXISTS gig_title_concepts_gin ON listings_gig USING gin (title_concepts);
 """
 
 DROP_SQL = """
 DROP INDEX IF EXISTS gig_live_city_idx;
 DROP INDEX IF EXISTS gig_live_pay_idx;
-DROP INDEX IF EXISTS gig_title_concepts_gin;
 """
 
 
