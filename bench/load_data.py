@@ -2,8 +2,8 @@
 database already holds exactly N), then write the URLs of 2,000 random live gigs for wrk.
 
 The gigs come from the search benchmark's generator (bench/search_bench.py: varied titles,
-pay models, cities, channels), inserted with bulk_create so the search triggers fill the
-indexed columns as in production. Called by bench/load.sh with production settings:
+pay models, cities, channels), inserted set-based with the search columns the trigger
+would store (checked against the trigger on a sample). Called by bench/load.sh with production settings:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lokercs_load \\
         .venv/bin/python bench/load_data.py 100000 urls.txt

@@ -1,11 +1,17 @@
 """The gig list's page: DRF's `{count, next, previous, results}` plus what the search
-understood and, when nothing matched exactly, what it relaxed (`listings.search.explain`)."""
+understood and, when nothing matched exactly, what it relaxed (`listings.search.explain`).
+
+`count` is bounded (`listings.search.paging`): exact up to 1,000 rows past the page, and
+`count_capped` is true when more gigs match than counted."""
 
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from listings.search.paging import BoundedPaginator
+
 
 class SearchPagination(PageNumberPagination):
+    django_paginator_class = BoundedPaginator
     search_info = None
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -15,6 +21,7 @@ class SearchPagination(PageNumberPagination):
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
         info = self.search_info.as_dict() if self.search_info else {"understood": [], "relaxed": []}
+        response.data["count_capped"] = self.page.paginator.capped
         response.data.update(info)
         return Response(response.data)
 
@@ -29,5 +36,9 @@ class SearchPagination(PageNumberPagination):
             **words,
             "description": "Empty unless nothing matched exactly: what was set aside to find these results.",
         }
-        paginated["required"] = [*paginated.get("required", []), "understood", "relaxed"]
+        paginated["properties"]["count_capped"] = {
+            "type": "boolean",
+            "description": "True when more gigs match than `count` says (counts stop past 1,000 rows).",
+        }
+        paginated["required"] = [*paginated.get("required", []), "understood", "relaxed", "count_capped"]
         return paginated

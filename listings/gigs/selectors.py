@@ -7,6 +7,7 @@ from accounts.models import User
 from listings.applications.selectors import Commitments, worker_commitments
 from listings.models import Gig
 from listings.search import search_gigs
+from listings.search.paging import bounded_count
 
 # Filters an empty search may suggest dropping, most restrictive first, with their label.
 RELAXABLE = (
@@ -29,15 +30,16 @@ def gig_latest(*, limit: int = 8) -> QuerySet[Gig]:
 def gig_search_relaxations(*, params: dict) -> list[dict]:
     """For a search with no results: which single filter to drop, and how many gigs that finds.
 
-    One COUNT per active filter; only called when the page is empty.
+    One bounded count (`listings.search.paging`) per active filter; only called when the
+    page is empty.
     """
     suggestions = []
     for name, label in RELAXABLE:
         if params.get(name) in (None, "", []):
             continue
-        count = search_gigs({**params, name: None}, relax=False).count()
+        count, capped = bounded_count(search_gigs({**params, name: None}, relax=False))
         if count:
-            suggestions.append({"name": name, "label": label, "count": count})
+            suggestions.append({"name": name, "label": label, "count": count, "capped": capped})
     return suggestions
 
 

@@ -19,9 +19,15 @@ PostgreSQL vs SQLite: on PostgreSQL text matching uses a trigger-maintained `tsv
 same API and scoring run with `icontains` over title and description for every expanded term:
 no stemming and no text rank, so results are sensible but less finely ordered.
 
-Relevance ranking considers the newest `RANK_WINDOW` (1000) gigs that match; results, and
-the result count, of very broad queries are therefore capped at that many. A relevance
-search runs that one id query when `search_gigs` is called; other sorts stay fully lazy.
+Which gigs a relevance search ranks: the newest `RANK_WINDOW` (1000) matches, plus the
+newest `TIER_WINDOW` (200) of the top tier (`engine.top_tier_qs`: gigs matching every
+concept of the query). The score is a sum over the query's concepts plus at
+most 0.3 for freshness, so a gig outside that set is either older than 200 gigs of a tier
+it belongs to, or belongs to no tier and is older than the newest 1000 matches: the first
+pages of a broad query ("cs wfh") are the best-scoring gigs of the whole board, not of
+its last hours of postings. A relevance search runs that one id query (one UNION ALL on
+PostgreSQL) when `search_gigs` is called; other sorts stay fully lazy. Lists report at most
+`COUNT_BOUND` + 1 rows (`BoundedPaginator`): no exact COUNT over the board per request.
 """
 
 from __future__ import annotations
@@ -29,19 +35,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db import connection
+from django.db.models import F, QuerySet, Value
 
 from ..models import Gig
 from ..querysets import GigQuerySet
-from .engine import apply_filters, apply_matching, relevance_score
+from .engine import apply_filters, apply_matching, relevance_score, top_tier_qs
 from .explain import SearchInfo, explain
+from .paging import COUNT_BOUND
 from .params import FILTER_NAMES, PARAM_NAMES, Sort, clean_search_params
 from .parsing import ParsedQuery, parse_query
 
-# Relevance ranks at most this many of the newest matching gigs. Broad queries ("cs wfh")
-# match most of the board; ranking all of them would cost time linear in the board's size,
-# and a job seeker's first pages should be fresh gigs anyway. Narrower queries are unaffected.
-RANK_WINDOW = 1000
+# Relevance ranks at most this many of the newest matching gigs, and as many of each top
+# tier. Broad queries ("cs wfh") match most of the board; scoring all of them would cost time
+# linear in the board's size, while the tiers keep the best-scoring gigs in the ranked set.
+RANK_WINDOW = COUNT_BOUND  # so that a full window and a capped count read alike: "Lebih dari 1.000"
+# The newest gigs of each top tier ranked besides them: ten pages of the best matches.
+TIER_WINDOW = 200
 
 __all__ = [
     "PARAM_NAMES",
@@ -72,19 +82,20 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
     info = explain(parsed)
     sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive or parsed.pay else Sort.NEWEST)
     if sort == Sort.RELEVANCE and (parsed.positive or parsed.pay):
-        window = _window(matched)
+        window, capped = _candidates(matched, parsed)
         if not window and relax and (narrowed or parsed.constrains or parsed.understood):
-            window = _window(apply_matching(filtered, parsed, relaxed=True))
+            window, capped = _candidates(apply_matching(filtered, parsed, relaxed=True), parsed)
             info = explain(parsed, relaxed=bool(window))
-        # Rank the newest RANK_WINDOW matches: bounded work however broad the query. The ids
-        # are fetched first (one indexed query) because PostgreSQL cannot join a LIMITed
-        # IN-subquery and would re-run it for every row.
+        # Bounded work however broad the query. The ids are fetched first (one indexed
+        # query) because PostgreSQL cannot join a LIMITed IN-subquery and would re-run it
+        # for every row.
         ranked = (
             _with_card_data(RankedGigQuerySet(Gig).filter(pk__any_of=window))
             .annotate(relevance=relevance_score(parsed))
             .order_by("-relevance", "-published_at", "-pk")
         )
         ranked.known_count = len(window)
+        ranked.capped = capped
         ranked.search_info = info
         return ranked
     if sort == Sort.PAY:
@@ -102,8 +113,20 @@ def explain_query(text: str) -> SearchInfo:
     return explain(parse_query(text))
 
 
-def _window(matched: QuerySet[Gig]) -> list[int]:
-    return list(matched.order_by("-published_at", "-pk").values_list("pk", flat=True)[:RANK_WINDOW])
+def _candidates(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], bool]:
+    """Ids of the gigs to rank (newest matches and newest of each top tier, see the module
+    docstring), and whether more gigs match than the newest window holds."""
+    sets = [(matched, RANK_WINDOW), *((matched.filter(q), TIER_WINDOW) for q in top_tier_qs(parsed))]
+    newest = [
+        qs.order_by("-published_at", "-pk").annotate(tier=Value(n)).values_list("pk", "tier")[:size]
+        for n, (qs, size) in enumerate(sets)
+    ]
+    if connection.features.supports_slicing_ordering_in_compound and len(newest) > 1:
+        rows = list(newest[0].union(*newest[1:], all=True))
+    else:
+        rows = [row for qs in newest for row in qs]
+    ids = list(dict.fromkeys(pk for pk, _ in rows))
+    return ids, sum(1 for _, tier in rows if tier == 0) >= RANK_WINDOW
 
 
 class RankedGigQuerySet(GigQuerySet):
@@ -113,6 +136,7 @@ class RankedGigQuerySet(GigQuerySet):
     """
 
     known_count: int | None = None
+    capped = False  # more gigs match than the newest window holds
 
     def count(self) -> int:
         if self.known_count is not None:

@@ -1,14 +1,13 @@
 """The search page (`/lowongan/`) and the home page's latest gigs."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from listings import pagecache
 from listings.gigs import selectors
-from listings.search import RANK_WINDOW
 from listings.search.filters import GigSearchFilter
+from listings.search.paging import COUNT_BOUND, BoundedPaginator
 from listings.traffic import services as traffic
 
 PAGE_SIZE = 20
@@ -26,7 +25,7 @@ def gig_list(request):
     if clean is not None:
         return HttpResponseRedirect(clean)
     filterset = GigSearchFilter(request.GET)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = BoundedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -36,7 +35,8 @@ def gig_list(request):
         "gigs": page.object_list,
         "search_query": query.urlencode(),
         "relaxations": [] if page.paginator.count else _relaxation_links(filterset, query),
-        "results_capped": (getattr(filterset.qs, "known_count", None) or 0) >= RANK_WINDOW,
+        "results_capped": page.paginator.capped,
+        "count_bound": COUNT_BOUND,
         "search_info": getattr(filterset.qs, "search_info", None),
     }
     traffic.gig_impressions_record(gigs=page.object_list)

@@ -1,6 +1,8 @@
 """JSON API `GET /api/v1/gigs/` and `/api/v1/gigs/{id}/`: contract, filters, 400s, schema."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,8 +20,8 @@ def test_list_contract_shape_and_fields(client, published):
     """The page is {count, next, previous, results} and each result carries the contract fields."""
     factories.DraftGigFactory(title="CS WFH draf")
     body = client.get(LIST_URL, {"q": "cs wfh"}).json()
-    assert set(body) == {"count", "next", "previous", "results", "understood", "relaxed"}
-    assert body["count"] == 1
+    assert set(body) == {"count", "count_capped", "next", "previous", "results", "understood", "relaxed"}
+    assert body["count"] == 1 and body["count_capped"] is False
     result = body["results"][0]
     for field in (
         "id", "title", "employer", "pay_model", "pay_min", "pay_max", "work_mode", "city",
@@ -72,6 +74,19 @@ def test_list_query_count_is_constant(client, published, django_assert_max_num_q
     factories.PublishedGigFactory.create_batch(5)
     with django_assert_max_num_queries(2):
         assert client.get(LIST_URL, {"q": "admin wfh"}).status_code == 200
+
+
+def test_list_counts_stop_at_the_bound_and_never_count_the_whole_board(client, db, monkeypatch):
+    """Lists without a query count at most COUNT_BOUND + 1 rows (a LIMITed subquery) and
+    say so with `count_capped`."""
+    monkeypatch.setattr("listings.search.paging.COUNT_BOUND", 2)
+    monkeypatch.setattr("listings.api.pagination.SearchPagination.page_size", 1)
+    factories.PublishedGigFactory.create_batch(5, pay_model="daily", pay_min=100_000)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(LIST_URL, {"pay_model": "daily"}).json()
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT" in sql.upper() for sql in counts)
+    assert body["count"] == 3 and body["count_capped"] is True and body["next"]
 
 
 def test_schema_documents_the_filters(client, db):

@@ -132,11 +132,28 @@ def test_sqlite_fallback_gives_sensible_results(board):
     assert titles({"q": "admin olshop bandung"})[0] == "Admin Olshop Bandung"
 
 
-def test_relevance_ranks_only_the_newest_window(board, monkeypatch):
-    """Broad queries rank the RANK_WINDOW newest matches; newest/pay sorts see all matches."""
+def test_best_match_outside_the_newest_window_still_ranks_first(db, monkeypatch):
+    """A broad query ranks the best gigs of the whole board, not only its newest matches:
+    an older gig matching every word beats newer gigs matching one, past the window."""
     monkeypatch.setattr("listings.search.RANK_WINDOW", 2)
-    assert search_gigs({"q": "cs wfh"}).count() == 2
-    assert search_gigs({"q": "cs wfh", "sort": "newest"}).count() > 2
+    now = timezone.now()
+    best = gig(
+        "CS Malam WFH Toko Hijab",
+        work_mode="remote",
+        schedule=["night"],
+        published_at=now - timedelta(days=9),
+    )
+    for hours in range(4):
+        gig(
+            f"Admin Gudang {hours}",
+            work_mode="remote",
+            schedule=["full_time"],
+            published_at=now - timedelta(hours=hours),
+        )
+    results = search_gigs({"q": "cs wfh malam"})
+    assert results[0] == best
+    assert results.capped  # more matches than the window: the page says "Lebih dari …"
+    assert search_gigs({"q": "cs wfh", "sort": "newest"}).count() == 5
 
 
 def test_ranked_count_is_known_without_a_query_and_refilters_correctly(board, django_assert_num_queries):

@@ -99,8 +99,16 @@ def test_home_lists_latest_gigs_and_posts_q_to_search(client, gigs):
 def test_capped_relevance_window_is_announced(client, gigs, monkeypatch):
     """When the ranking window is full the page says "Lebih dari …" instead of an exact count."""
     monkeypatch.setattr("listings.search.RANK_WINDOW", 1)
-    monkeypatch.setattr("listings.search.views.RANK_WINDOW", 1)
     html = client.get("/lowongan/", {"q": "admin"}).content.decode()
+    assert "Lebih dari 1.000 lowongan" in html
+
+
+def test_newest_list_count_is_bounded(client, gigs, monkeypatch):
+    """Lists without a query count up to a bound and say "Lebih dari …" past it."""
+    monkeypatch.setattr("listings.search.paging.COUNT_BOUND", 1)
+    monkeypatch.setattr("listings.search.views.COUNT_BOUND", 1)
+    monkeypatch.setattr("listings.search.views.PAGE_SIZE", 1)
+    html = client.get("/lowongan/", {"sort": "newest"}).content.decode()
     assert "Lebih dari 1 lowongan" in html
 
 
