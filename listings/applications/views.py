@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -138,53 +138,60 @@ def _detail_page(request, application: Application, *, trial_form: TrialOfferFor
 EMPLOYER_BUTTONS = Buttons(
     Button(
         "shortlist",
-        _l("Masukkan daftar pilihan"),
-        _l("Pelamar masuk daftar pilihan. Nomor WhatsApp kini terlihat."),
+        gettext_lazy("Masukkan daftar pilihan"),
+        gettext_lazy("Pelamar masuk daftar pilihan. Nomor WhatsApp kini terlihat."),
         applications.application_shortlist,
     ),
     Button(
         "offer_trial",
-        _l("Tawarkan masa percobaan"),
-        _l("Tawaran masa percobaan terkirim."),
+        gettext_lazy("Tawarkan masa percobaan"),
+        gettext_lazy("Tawaran masa percobaan terkirim."),
         applications.application_offer_trial,
         style="btn-ghost",
     ),
-    Button("hire", _l("Terima"), _l("Pelamar ditandai diterima."), applications.application_hire),
+    Button(
+        "hire",
+        gettext_lazy("Terima"),
+        gettext_lazy("Pelamar ditandai diterima."),
+        applications.application_hire,
+    ),
     Button(
         "decline",
-        _l("Tidak dilanjutkan"),
-        _l("Lamaran tidak dilanjutkan."),
+        gettext_lazy("Tidak dilanjutkan"),
+        gettext_lazy("Lamaran tidak dilanjutkan."),
         applications.application_decline,
         style="btn-danger",
-        confirm=_l("Tidak melanjutkan lamaran %(name)s untuk “%(title)s”? Pelamar akan diberi tahu."),
-        confirm_label=_l("Ya, tidak dilanjutkan"),
+        confirm=gettext_lazy(
+            "Tidak melanjutkan lamaran %(name)s untuk “%(title)s”? Pelamar akan diberi tahu."
+        ),
+        confirm_label=gettext_lazy("Ya, tidak dilanjutkan"),
     ),
     allowed=applications.allowed_actions,
 )
 WORKER_BUTTONS = Buttons(
     Button(
         "accept_trial",
-        _l("Terima masa percobaan"),
-        _l("Anda menerima masa percobaan. Pemberi kerja sudah diberi tahu."),
+        gettext_lazy("Terima masa percobaan"),
+        gettext_lazy("Anda menerima masa percobaan. Pemberi kerja sudah diberi tahu."),
         applications.application_accept_trial,
     ),
     Button(
         "decline_trial",
-        _l("Tolak masa percobaan"),
-        _l("Tawaran masa percobaan ditolak. Lamaran Anda tetap di daftar pilihan."),
+        gettext_lazy("Tolak masa percobaan"),
+        gettext_lazy("Tawaran masa percobaan ditolak. Lamaran Anda tetap di daftar pilihan."),
         applications.application_decline_trial,
         style="btn-ghost",
     ),
     Button(
         "withdraw",
-        _l("Tarik lamaran"),
-        _l("Lamaran Anda ditarik."),
+        gettext_lazy("Tarik lamaran"),
+        gettext_lazy("Lamaran Anda ditarik."),
         applications.application_withdraw,
         style="btn-danger",
-        confirm=_l(
+        confirm=gettext_lazy(
             "Tarik lamaran %(name)s untuk “%(title)s”? Lamaran yang ditarik tidak bisa dikirim ulang."
         ),
-        confirm_label=_l("Ya, tarik lamaran"),
+        confirm_label=gettext_lazy("Ya, tarik lamaran"),
     ),
     allowed=applications.allowed_actions,
 )

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
 
@@ -66,7 +66,7 @@ POST_LIMIT = {
     "rate": ratelimits.gig_post,
     "method": "POST",
 }
-RATE_LIMITED = _l(
+RATE_LIMITED = gettext_lazy(
     "Anda sudah memasang banyak lowongan dalam satu jam. Isian Anda masih di sini; coba simpan lagi nanti."
 )
 
@@ -172,41 +172,41 @@ def my_gigs(request):
 OWNER_BUTTONS = Buttons(
     Button(
         "submit",
-        _l("Ajukan review"),
-        _l("Lowongan diajukan dan menunggu review moderator."),
+        gettext_lazy("Ajukan review"),
+        gettext_lazy("Lowongan diajukan dan menunggu review moderator."),
         services.gig_submit,
     ),
     Button(
         "close",
-        _l("Tutup lowongan"),
-        _l("Lowongan ditutup."),
+        gettext_lazy("Tutup lowongan"),
+        gettext_lazy("Lowongan ditutup."),
         services.gig_close,
         style="btn-ghost",
-        confirm=_l("Tutup lowongan “%(title)s”? Pelamar baru tidak bisa melamar lagi."),
-        confirm_label=_l("Ya, tutup"),
+        confirm=gettext_lazy("Tutup lowongan “%(title)s”? Pelamar baru tidak bisa melamar lagi."),
+        confirm_label=gettext_lazy("Ya, tutup"),
     ),
     Button(
         "renew",
-        _l("Perpanjang"),
-        _l("Lowongan diperpanjang 30 hari dan menunggu review."),
+        gettext_lazy("Perpanjang"),
+        gettext_lazy("Lowongan diperpanjang 30 hari dan menunggu review."),
         services.gig_renew,
     ),
     Button(
         "duplicate",
-        _l("Duplikat"),
-        _l("Salinan lowongan dibuat sebagai draf."),
+        gettext_lazy("Duplikat"),
+        gettext_lazy("Salinan lowongan dibuat sebagai draf."),
         services.gig_duplicate,
         style="btn-ghost",
         always=True,
     ),
     Button(
         "delete",
-        _l("Hapus draf"),
-        _l("Draf dihapus."),
+        gettext_lazy("Hapus draf"),
+        gettext_lazy("Draf dihapus."),
         services.gig_delete_draft,
         style="btn-danger",
-        confirm=_l("Hapus draf “%(title)s”? Draf yang dihapus tidak bisa dikembalikan."),
-        confirm_label=_l("Ya, hapus"),
+        confirm=gettext_lazy("Hapus draf “%(title)s”? Draf yang dihapus tidak bisa dikembalikan."),
+        confirm_label=gettext_lazy("Ya, hapus"),
     ),
     allowed=services.owner_actions,
 )
