@@ -140,7 +140,7 @@ class Gig(models.Model):
     )
     # Why the gig was rejected: a code of REJECTION_LABELS (shown in the reader's language)
     # and the moderator's own note as typed. Older rows hold the whole sentence in the note.
-    rejection_code = models.CharField(_("kode alasan penolakan"), max_length=32, blank=True)
+    rejection_code = models.CharField(_("kode alasan penolakan"), max_length=32, blank=True, db_default="")
     rejection_reason = models.TextField(_("alasan penolakan"), blank=True)
     expires_at = models.DateTimeField(_("berlaku sampai"), default=default_expiry)
     submitted_at = models.DateTimeField(null=True, blank=True)
