@@ -59,3 +59,17 @@ def canonical_city(text: str) -> str:
             break
         words = words[1:]
     return cleaned
+
+
+@cache
+def known_cities() -> frozenset[str]:
+    """The canonical names of `cities.json`."""
+    return frozenset(city_aliases().values())
+
+
+@cache
+def has_known_parts(city: str) -> bool:
+    """Whether some known city is a part of `city` ("Jakarta" -> "Jakarta Selatan"); a
+    search for a city without parts can then be one equality (an ordered index scan)."""
+    prefix = f"{city.lower()} "
+    return any(name.lower().startswith(prefix) for name in known_cities())

@@ -40,7 +40,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from ..cities import canonical_city
+from ..cities import canonical_city, has_known_parts, known_cities
 from ..models import Gig
 from ..pay import per_month
 from ..vocabulary import PayModel, WorkMode
@@ -95,6 +95,10 @@ def city_q(city: str) -> Q:
     name = re.sub(r"[^\w ]", "", canonical_city(city)).strip()
     if not name:
         return Q()
+    if name in known_cities() and not has_known_parts(name):
+        # Gigs store known cities canonically: one equality, which the per-city index
+        # (`gig_live_city_idx`) walks in publication order; an OR cannot be walked so.
+        return Q(city__iexact=name)
     return Q(city__iexact=name) | Q(city__istartswith=f"{name} ")
 
 

@@ -5,7 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from listings.models import Gig
 from listings.search import search_gigs
+from listings.search.engine import city_q
 from tests import factories
 
 
@@ -163,3 +165,13 @@ def test_ranked_count_is_known_without_a_query_and_refilters_correctly(board, dj
     with django_assert_num_queries(0):
         assert ranked.count() == expected
     assert ranked.filter(title="CS Toko Hijab").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_city_without_parts_is_one_equality_that_the_city_index_can_walk():
+    """Known cities are stored canonically, so "Medan" needs no prefix match (an OR that no
+    ordered index scan serves); "Jakarta" still takes in "Jakarta Selatan"."""
+    medan = str(Gig.objects.filter(city_q("medan")).query).upper()
+    jakarta = str(Gig.objects.filter(city_q("Jakarta")).query).upper()
+    assert "LIKE" not in medan and "MEDAN" in medan
+    assert "LIKE" in jakarta
