@@ -20,7 +20,7 @@ from listings import pagecache
 from listings.hours import gig_time_tags
 from listings.models import Gig, GigEvent, GigTimeWindow
 from listings.schedule import Window, window_inputs
-from listings.search.words import board_words_add
+from listings.search.words import board_words_add, gig_text
 from listings.traffic import services as traffic
 from listings.vocabulary import REJECTION_LABELS, GigStatus
 from listings.workflow import StateMachine, enqueue
@@ -137,17 +137,13 @@ def gig_create(*, employer: User, data: dict, time_windows: list[dict] | None = 
     return gig
 
 
-def _gig_text(gig: Gig) -> str:
-    return " ".join((gig.title or "", gig.description or "", gig.requirements or ""))
-
-
 def _store_time_tags(gig: Gig, time_windows: list[dict] | None) -> None:
     """`Gig.time_tags` from the windows being saved (or those stored), else from the text."""
     if time_windows is None:
         windows = list(gig.time_windows.all()) if gig.pk else []
     else:
         windows = [Window(w["day"], w["start"], w["end"]) for w in time_windows]
-    gig.time_tags = gig_time_tags(windows, _gig_text(gig))
+    gig.time_tags = gig_time_tags(windows, gig_text(gig))
 
 
 def _replace_time_windows(gig: Gig, time_windows: list[dict] | None) -> bool:
@@ -170,7 +166,7 @@ def gig_windows_store(*, gig: Gig) -> None:
     """
     windows = list(gig.time_windows.all())
     gig.window_days, gig.window_minutes = window_inputs(windows)
-    gig.time_tags = gig_time_tags(windows, _gig_text(gig))
+    gig.time_tags = gig_time_tags(windows, gig_text(gig))
     gig.save(update_fields=["window_days", "window_minutes", "time_tags", "updated_at"])
     gig.refresh_from_db(fields=["pay_estimate_month", "pay_estimate_hour"])
     gig.__dict__.pop("pay_estimate", None)

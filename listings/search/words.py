@@ -38,10 +38,15 @@ SELECT word, count(DISTINCT id)
 """
 
 
+def gig_text(gig: Gig) -> str:
+    """The owner's words of a gig (title, description, requirements): what the vocabulary
+    counts and what `listings.hours` reads working hours from."""
+    return " ".join((gig.title or "", gig.description or "", gig.requirements or ""))
+
+
 def gig_words(gig: Gig) -> set[str]:
     """Distinct words of a gig's text, as queries are normalised."""
-    text = " ".join((gig.title or "", gig.description or "", gig.requirements or ""))
-    return {w for w in normalise_words(text) if len(w) >= MIN_LENGTH and not w.isdigit()}
+    return {w for w in normalise_words(gig_text(gig)) if len(w) >= MIN_LENGTH and not w.isdigit()}
 
 
 def _bump_version() -> None:
