@@ -35,8 +35,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import F, QuerySet, Value
+from django.db.models import BigIntegerField, Case, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
 
 from ..models import Gig
 from ..querysets import GigQuerySet
@@ -82,19 +83,11 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
     info = explain(parsed)
     sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive or parsed.pay else Sort.NEWEST)
     if sort == Sort.RELEVANCE and (parsed.positive or parsed.pay):
-        window, capped = _candidates(matched, parsed)
-        if not window and relax and (narrowed or parsed.constrains or parsed.understood):
-            window, capped = _candidates(apply_matching(filtered, parsed, relaxed=True), parsed)
-            info = explain(parsed, relaxed=bool(window))
-        # Bounded work however broad the query. The ids are fetched first (one indexed
-        # query) because PostgreSQL cannot join a LIMITed IN-subquery and would re-run it
-        # for every row.
-        ranked = (
-            _with_card_data(RankedGigQuerySet(Gig).filter(pk__any_of=window))
-            .annotate(relevance=relevance_score(parsed))
-            .order_by("-relevance", "-published_at", "-pk")
-        )
-        ranked.known_count = len(window)
+        ranked_ids, capped = _ranked(matched, parsed)
+        if not ranked_ids and relax and (narrowed or parsed.constrains or parsed.understood):
+            ranked_ids, capped = _ranked(apply_matching(filtered, parsed, relaxed=True), parsed)
+            info = explain(parsed, relaxed=bool(ranked_ids))
+        ranked = RankedGigQuerySet.of(ranked_ids)
         ranked.capped = capped
         ranked.search_info = info
         return ranked
@@ -113,35 +106,98 @@ def explain_query(text: str) -> SearchInfo:
     return explain(parse_query(text))
 
 
-def _candidates(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], bool]:
-    """Ids of the gigs to rank (newest matches and newest of each top tier, see the module
-    docstring), and whether more gigs match than the newest window holds."""
-    sets = [(matched, RANK_WINDOW), *((matched.filter(q), TIER_WINDOW) for q in top_tier_qs(parsed))]
-    newest = [
-        qs.order_by("-published_at", "-pk").annotate(tier=Value(n)).values_list("pk", "tier")[:size]
-        for n, (qs, size) in enumerate(sets)
-    ]
-    if connection.features.supports_slicing_ordering_in_compound and len(newest) > 1:
-        rows = list(newest[0].union(*newest[1:], all=True))
-    else:
-        rows = [row for qs in newest for row in qs]
-    ids = list(dict.fromkeys(pk for pk, _ in rows))
-    return ids, sum(1 for _, tier in rows if tier == 0) >= RANK_WINDOW
+def _ranked(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], bool]:
+    """Ids of the gigs to rank, best first (the newest `RANK_WINDOW` matches and the newest
+    `TIER_WINDOW` of the top tier, see the module docstring), and whether more gigs match
+    than the window holds.
+
+    The window query scores its rows as it reads them: its columns are all in the live
+    publication index (`gig_live_newest_idx`, migration 0028), so for dictionary words
+    PostgreSQL reads no table rows at all. The top tier is a subset of the matches: when
+    the window already holds `TIER_WINDOW` of its gigs, they are its newest; only when it
+    holds fewer does a second query read on from where the window stopped.
+    """
+    score = relevance_score(parsed)
+    newest = ("-published_at", "-pk")
+    tiers = top_tier_qs(parsed)
+    window_qs = matched.annotate(relevance=score)
+    if tiers:
+        window_qs = window_qs.annotate(
+            in_tier=Case(When(tiers[0], then=Value(1)), default=Value(0), output_field=IntegerField())
+        )
+    flags = ("in_tier",) if tiers else ()
+    # Rows come newest first; no timestamps are read (converting 1,000 of them costs more
+    # than the query), so the ranking below is a stable sort on the score alone.
+    rows = _rows(window_qs.order_by(*newest).values_list("pk", "relevance", *flags)[:RANK_WINDOW])
+    capped = len(rows) >= RANK_WINDOW
+    in_tier = sum(row[2] for row in rows) if tiers else 0
+    if tiers and capped and in_tier < TIER_WINDOW:
+        last_pk = rows[-1][0]
+        last_at = Subquery(Gig.objects.filter(pk=last_pk).values("published_at"))
+        older = Q(published_at__lt=last_at) | Q(published_at=last_at, pk__lt=last_pk)
+        more = matched.filter(tiers[0]).filter(older).annotate(relevance=score)
+        rows += _rows(more.order_by(*newest).values_list("pk", "relevance")[: TIER_WINDOW - in_tier])
+    rows.sort(key=lambda row: -row[1])  # stable: ties stay newest first
+    return [row[0] for row in rows], capped
+
+
+def _rows(qs: QuerySet) -> list[tuple]:
+    """The rows of a `values_list` queryset as the driver returns them: ids and scores need
+    no per-value converters, which cost more than the query for a 1,000-row window."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class RankedGigQuerySet(GigQuerySet):
-    """A ranked relevance window: its size is known, so `count()` (paginators) costs no query.
+    """Gigs in a ranking computed beforehand (`_ranked`): its size is known, so `count()`
+    (paginators) costs no query, and a page (a slice) reads only that page's rows.
 
-    Any further filtering makes a clone without `known_count`, which counts normally.
+    Any further filtering makes a clone without the ranking, which still keeps the ranked
+    order and counts normally.
     """
 
-    known_count: int | None = None
+    ranked_ids: list[int] | None = None
     capped = False  # more gigs match than the newest window holds
 
+    @classmethod
+    def of(cls, ids: list[int]) -> RankedGigQuerySet:
+        ranked = _in_order(_with_card_data(cls(Gig)), ids)
+        ranked.ranked_ids = ids
+        return ranked
+
+    @property
+    def known_count(self) -> int | None:
+        return None if self.ranked_ids is None else len(self.ranked_ids)
+
     def count(self) -> int:
-        if self.known_count is not None:
-            return self.known_count
+        if self.ranked_ids is not None:
+            return len(self.ranked_ids)
         return super().count()
+
+    def __getitem__(self, k):
+        if self.ranked_ids is None or self._result_cache is not None:
+            return super().__getitem__(k)
+        if isinstance(k, slice):
+            if k.step not in (None, 1) or (k.start or 0) < 0 or (k.stop or 0) < 0:
+                return super().__getitem__(k)
+            return _in_order(_with_card_data(GigQuerySet(Gig)), self.ranked_ids[k])
+        return super().__getitem__(k)
+
+
+def _in_order(qs: QuerySet[Gig], ids: list[int]) -> QuerySet[Gig]:
+    """`qs` limited to `ids`, in that order."""
+    qs = qs.filter(pk__any_of=ids)
+    if not ids:
+        return qs
+    if connection.vendor == "postgresql":
+        array = Value(ids, output_field=ArrayField(BigIntegerField()))
+        position = Func(array, F("pk"), function="array_position", output_field=IntegerField())
+    else:
+        whens = (When(pk=pk, then=Value(n)) for n, pk in enumerate(ids))
+        position = Case(*whens, output_field=IntegerField())
+    return qs.order_by(position)
 
 
 def _with_card_data(qs: QuerySet[Gig]) -> QuerySet[Gig]:

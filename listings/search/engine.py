@@ -202,6 +202,15 @@ def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
     return reduce(or_, parts) if parts else None
 
 
+def codes_q(field: str, codes: list[str]) -> Q:
+    """Gigs with any of `codes` in `field` (channels, duties, schedule). On PostgreSQL the
+    codes' tags in `search_concepts`: the live publication indexes carry that column, so a
+    filtered list is read from the index alone."""
+    if uses_postgres():
+        return Q(ConceptArrayTest([code_key(field, code) for code in codes]))
+    return Q(**{f"{field}__has_any_code": list(codes)})
+
+
 def remote_q() -> Q:
     if uses_postgres():
         return Q(ConceptArrayTest([code_key("work_mode", WorkMode.REMOTE)]))
@@ -347,7 +356,7 @@ def apply_filters(qs: QuerySet[Gig], params: dict) -> QuerySet[Gig]:
         qs = qs.filter(city_q(params["city"]))
     for name, field in (("channel", "channels"), ("duty", "duties"), ("schedule", "schedule")):
         if params[name]:
-            qs = qs.filter(**{f"{field}__has_any_code": params[name]})
+            qs = qs.filter(codes_q(field, params[name]))
     if params["min_pay"] is not None:
         # With a pay model the amount is that model's unit and the gig's guaranteed minimum;
         # without one it is rupiah per month, compared with the estimate (listings/pay.py).
