@@ -12,7 +12,7 @@ from listings.verification.selectors import badges_attach
 
 from ..models import Gig
 from .pagination import SearchPagination
-from .serializers import GigDetailSerializer, GigSerializer
+from .serializers import LIST_FIELDS, GigDetailSerializer, GigSerializer
 
 
 def _with_badges(gigs):
@@ -52,6 +52,9 @@ class GigListView(generics.ListAPIView):
     queryset = Gig.objects.published()
 
     def paginate_queryset(self, queryset):
+        info = getattr(queryset, "search_info", None)
+        queryset = queryset.only(*LIST_FIELDS)
+        queryset.search_info = info
         return _with_badges(super().paginate_queryset(queryset))
 
     def list(self, request, *args, **kwargs):

@@ -176,14 +176,28 @@ class RankedGigQuerySet(GigQuerySet):
             return len(self.ranked_ids)
         return super().count()
 
+    def only(self, *fields):
+        return self._keeping_rank(super().only(*fields))
+
+    def defer(self, *fields):
+        return self._keeping_rank(super().defer(*fields))
+
+    def _keeping_rank(self, clone: RankedGigQuerySet) -> RankedGigQuerySet:
+        """Choosing columns changes no row: the clone keeps the ranking and what it says."""
+        clone.ranked_ids, clone.capped = self.ranked_ids, self.capped
+        if hasattr(self, "search_info"):
+            clone.search_info = self.search_info
+        return clone
+
     def __getitem__(self, k):
-        if self.ranked_ids is None or self._result_cache is not None:
+        if self.ranked_ids is None or self._result_cache is not None or not isinstance(k, slice):
             return super().__getitem__(k)
-        if isinstance(k, slice):
-            if k.step not in (None, 1) or (k.start or 0) < 0 or (k.stop or 0) < 0:
-                return super().__getitem__(k)
-            return _in_order(_with_card_data(GigQuerySet(Gig)), self.ranked_ids[k])
-        return super().__getitem__(k)
+        if k.step not in (None, 1) or (k.start or 0) < 0 or (k.stop or 0) < 0:
+            return super().__getitem__(k)
+        # A page: only its ids, in the same order, with the same columns.
+        page = _in_order(_with_card_data(GigQuerySet(Gig)), self.ranked_ids[k])
+        page.query.deferred_loading = self.query.deferred_loading
+        return page
 
 
 def _in_order(qs: QuerySet[Gig], ids: list[int]) -> QuerySet[Gig]:

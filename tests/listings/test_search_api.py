@@ -1,11 +1,20 @@
 """JSON API `GET /api/v1/gigs/` and `/api/v1/gigs/{id}/`: contract, filters, 400s, schema."""
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
+from listings.api.serializers import LIST_FIELDS, GigSerializer
+from listings.models import Gig
+from listings.search import search_gigs
+from listings.search.engine import AnyOf
+from listings.verification import services
 from tests import factories
 
 LIST_URL = "/api/v1/gigs/"
@@ -131,3 +140,61 @@ filter_values = st.one_of(
 def test_any_filter_values_never_cause_a_500(client, params):
     """Whatever the query string, the API answers 200, 400 or 404 (bad page), never 500."""
     assert client.get(LIST_URL, params).status_code in (200, 400, 404)
+
+
+def test_list_serialiser_writes_what_drf_generic_walk_writes(db, rf):
+    """`GigSerializer.to_representation` is written out for speed; field for field it says
+    what DRF's own walk says: commission and no-max pay, no profile, a verified business
+    with its checks, nulls, a city and a remote gig."""
+    verified = factories.EmployerFactory()
+    request = services.verification_request_submit(
+        profile=verified.employer_profile,
+        by=verified,
+        nib="9120 0012 34567",
+        marketplace_url="https://shopee.co.id/tokoberkah",
+        ktp=SimpleUploadedFile("ktp.png", _png(), content_type="image/png"),
+    )
+    moderator = factories.ModeratorFactory()
+    services.verification_grant(request=request, by=moderator, checks=["nib", "marketplace"])
+    factories.PublishedGigFactory(
+        employer=verified, pay_model="monthly", pay_min=2_000_000, pay_max=3_000_000
+    )
+    factories.PublishedGigFactory(
+        pay_model="commission", pay_min=0, pay_max=None, commission_description="5% per closing"
+    )
+    factories.PublishedGigFactory(work_mode="remote", city="", hours_per_week=None, pay_model="hourly")
+    no_profile = factories.PublishedGigFactory()
+    no_profile.employer.employer_profile.delete()
+    serializer = GigSerializer(context={"request": rf.get("/api/v1/gigs/")})
+    gigs = list(Gig.objects.published().with_card_data().only(*LIST_FIELDS).order_by("pk"))
+    assert len(gigs) == 4
+    for gig in gigs:
+        assert serializer.to_representation(gig) == serializer.generic_representation(gig)
+    assert [g["employer"]["verified"] for g in (serializer.to_representation(x) for x in gigs)] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 12), (200, 120, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_ranked_page_reads_only_its_own_rows(client, db):
+    """A relevance page fetches its 20 rows, not the whole ranked window, in ranked order and
+    with only the columns the list shows."""
+    for n in range(25):
+        factories.PublishedGigFactory(title=f"CS WFH Toko {n}")
+    ranked = search_gigs({"q": "cs wfh"}).only(*LIST_FIELDS)
+    assert ranked.count() == 25
+    page = ranked[20:40]
+    (lookup,) = [c for c in page.query.where.children if isinstance(c, AnyOf)]
+    assert list(lookup.rhs) == ranked.ranked_ids[20:]
+    assert [g.pk for g in page] == [g.pk for g in ranked][20:]
+    assert "description" in page.query.deferred_loading[0] or "title" in page.query.deferred_loading[0]
+    body = client.get(LIST_URL, {"q": "cs wfh", "page": 2}).json()
+    assert [r["id"] for r in body["results"]] == ranked.ranked_ids[20:]
