@@ -15,7 +15,7 @@ structured hints (work mode, schedule, pay model, channels, duties, city).
 
 PostgreSQL vs SQLite: on PostgreSQL text matching uses a trigger-maintained `tsvector`
 (`indonesian` stemming, weights title > labels/city/employer > description, GIN index),
-`ts_rank`, and pg_trgm word similarity on titles for typos. On SQLite (the quick start) the
+and `ts_rank` (typos are corrected before, against the board's words). On SQLite (the quick start) the
 same API and scoring run with `icontains` over title and description for every expanded term:
 no stemming and no text rank, so results are sensible but less finely ordered.
 
@@ -37,11 +37,11 @@ from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import BigIntegerField, Case, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
+from django.db.models import BigIntegerField, Case, F, Func, IntegerField, QuerySet, Value, When
 
 from ..models import Gig
 from ..querysets import GigQuerySet
-from .engine import apply_filters, apply_matching, relevance_score, top_tier_qs
+from .engine import apply_filters, apply_matching, relevance_score, tier_implies_some, top_tier_qs
 from .explain import SearchInfo, explain
 from .paging import COUNT_BOUND
 from .params import FILTER_NAMES, PARAM_NAMES, Sort, clean_search_params
@@ -79,18 +79,18 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
     parsed = parse_query(cleaned["q"])
     filtered = apply_filters(Gig.objects.published(), cleaned)
     narrowed = any(cleaned[name] not in (None, "", []) for name in FILTER_NAMES)
-    matched = apply_matching(filtered, parsed)
     info = explain(parsed)
     sort = cleaned["sort"] or (Sort.RELEVANCE if parsed.positive or parsed.pay else Sort.NEWEST)
     if sort == Sort.RELEVANCE and (parsed.positive or parsed.pay):
-        ranked_ids, capped = _ranked(matched, parsed)
+        ranked_ids, capped = _ranked(filtered, parsed)
         if not ranked_ids and relax and (narrowed or parsed.constrains or parsed.understood):
-            ranked_ids, capped = _ranked(apply_matching(filtered, parsed, relaxed=True), parsed)
+            ranked_ids, capped = _ranked(filtered, parsed, relaxed=True)
             info = explain(parsed, relaxed=bool(ranked_ids))
         ranked = RankedGigQuerySet.of(ranked_ids)
         ranked.capped = capped
         ranked.search_info = info
         return ranked
+    matched = apply_matching(filtered, parsed)
     if sort == Sort.PAY:
         result = _with_card_data(matched).order_by(
             F("pay_estimate_month").desc(nulls_last=True), "-published_at", "-pk"
@@ -106,7 +106,7 @@ def explain_query(text: str) -> SearchInfo:
     return explain(parse_query(text))
 
 
-def _ranked(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], bool]:
+def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False) -> tuple[list[int], bool]:
     """Ids of the gigs to rank, best first (the newest `RANK_WINDOW` matches and the newest
     `TIER_WINDOW` of the top tier, see the module docstring), and whether more gigs match
     than the window holds.
@@ -115,8 +115,9 @@ def _ranked(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], boo
     publication index (`gig_live_newest_idx`, migration 0028), so for dictionary words
     PostgreSQL reads no table rows at all. The top tier is a subset of the matches: when
     the window already holds `TIER_WINDOW` of its gigs, they are its newest; only when it
-    holds fewer does a second query read on from where the window stopped.
+    holds fewer does a second query read the tier's newest.
     """
+    matched = apply_matching(filtered, parsed, relaxed=relaxed)
     score = relevance_score(parsed)
     newest = ("-published_at", "-pk")
     tiers = top_tier_qs(parsed)
@@ -132,11 +133,12 @@ def _ranked(matched: QuerySet[Gig], parsed: ParsedQuery) -> tuple[list[int], boo
     capped = len(rows) >= RANK_WINDOW
     in_tier = sum(row[2] for row in rows) if tiers else 0
     if tiers and capped and in_tier < TIER_WINDOW:
-        last_pk = rows[-1][0]
-        last_at = Subquery(Gig.objects.filter(pk=last_pk).values("published_at"))
-        older = Q(published_at__lt=last_at) | Q(published_at=last_at, pk__lt=last_pk)
-        more = matched.filter(tiers[0]).filter(older).annotate(relevance=score)
-        rows += _rows(more.order_by(*newest).values_list("pk", "relevance")[: TIER_WINDOW - in_tier])
+        # The tier's newest gigs reach past the window: read them (the ones inside it again).
+        seen = {row[0] for row in rows}
+        tier = apply_matching(filtered, parsed, relaxed=relaxed, some=not tier_implies_some(parsed))
+        more = tier.filter(tiers[0]).annotate(relevance=score).order_by(*newest)
+        more_rows = _rows(more.values_list("pk", "relevance")[:TIER_WINDOW])
+        rows += [row for row in more_rows if row[0] not in seen]  # older than the window
     rows.sort(key=lambda row: -row[1])  # stable: ties stay newest first
     return [row[0] for row in rows], capped
 
@@ -163,7 +165,7 @@ class RankedGigQuerySet(GigQuerySet):
 
     @classmethod
     def of(cls, ids: list[int]) -> RankedGigQuerySet:
-        ranked = _in_order(_with_card_data(cls(Gig)), ids)
+        ranked = _in_order(_with_card_data(cls(Gig)), _Ids(ids))
         ranked.ranked_ids = ids
         return ranked
 
@@ -200,13 +202,27 @@ class RankedGigQuerySet(GigQuerySet):
         return page
 
 
-def _in_order(qs: QuerySet[Gig], ids: list[int]) -> QuerySet[Gig]:
+class _Ids:
+    """A list of ids that Django's lookup resolution takes as one value: it rebuilds lists
+    element by element (a millisecond for a 1,000-id window), and these ids are ints."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _in_order(qs: QuerySet[Gig], ids: list[int] | _Ids) -> QuerySet[Gig]:
     """`qs` limited to `ids`, in that order."""
     qs = qs.filter(pk__any_of=ids)
     if not ids:
         return qs
     if connection.vendor == "postgresql":
-        array = Value(ids, output_field=ArrayField(BigIntegerField()))
+        array = Value(list(ids), output_field=ArrayField(BigIntegerField()))
         position = Func(array, F("pk"), function="array_position", output_field=IntegerField())
     else:
         whens = (When(pk=pk, then=Value(n)) for n, pk in enumerate(ids))

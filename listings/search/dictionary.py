@@ -47,7 +47,7 @@ class Concept:
     hints: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     weight: float = 1.0
     generic: bool = False
-    # Free text the dictionary does not know: also matched with trigram similarity on titles.
+    # Free text the dictionary does not know: matched in the text vector (prefix), not tags.
     fuzzy: bool = False
     negated: bool = False
     # "wfh aja", "khusus weekend", "night only": the searcher wants that alone (a filter).

@@ -4,8 +4,8 @@ PostgreSQL: each concept matches a gig when one of its structured hints matches 
 -> work_mode remote) or its terms match the trigger-maintained, `indonesian`-stemmed search
 vector. For dictionary concepts that match is precomputed by the same trigger into indexed
 int arrays (`search_concepts`, `title_concepts`), so nothing re-reads vectors per row.
-Words the dictionary does not know are matched against the vector (prefix, text rank) and
-by trigram word similarity on the title (pg_trgm), which catches typos in product names.
+Words the dictionary does not know are matched against the vector (prefix, text rank);
+their typos were corrected before, against the words live gigs use (`words.py`).
 
 SQLite (quick start): the same concepts and scores, but text matching is `icontains` over
 title and description for every expanded term: no stemming, no typo tolerance beyond the
@@ -192,12 +192,7 @@ def text_q(concept: Concept, *, in_title: bool = False) -> Q | None:
         raw = tsquery_text(concept.terms, prefix=concept.fuzzy)
         if not raw:
             return None
-        q = Q(search_vector=SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
-        if concept.fuzzy:
-            for term in concept.terms:
-                if len(term) >= 4:
-                    q |= Q(title__trigram_word_similar=term)
-        return q
+        return Q(search_vector=SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
     parts = [Q(title__icontains=t) | Q(description__icontains=t) for t in concept.terms if t]
     return reduce(or_, parts) if parts else None
 
@@ -264,13 +259,16 @@ def freshness_score():
     return Case(*whens, default=Value(0.0), output_field=FloatField())
 
 
-def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False) -> QuerySet[Gig]:
+def apply_matching(
+    qs: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False, some: bool = True
+) -> QuerySet[Gig]:
     """Keep gigs the query asks for: none of the excluded concepts, every exclusive one
     ("wfh aja"), the typed pay, and at least one specific concept (OR: every word helps,
     ranking puts gigs matching all of them first).
 
     `relaxed`: the zero-results fallback, which keeps only the exclusions (the words still
-    rank, so gigs matching them come first).
+    rank, so gigs matching them come first). `some=False` leaves out the "at least one"
+    condition, for callers whose own conditions imply it (`tier_implies_some`).
     """
     for concept in parsed.negative:
         excluded = concept_q(concept)
@@ -284,14 +282,21 @@ def apply_matching(qs: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = Fa
             qs = qs.filter(wanted)
     if parsed.pay is not None:
         qs = qs.filter(pay_q(parsed.pay))
-    some = [
+    any_of = [
         q
         for q in (concept_q(c, with_remote=True) for c in parsed.filtering if not c.required)
         if q is not None
     ]
-    if some:
-        return qs.filter(reduce(or_, some))
+    if any_of and some:
+        return qs.filter(reduce(or_, any_of))
     return qs
+
+
+def tier_implies_some(parsed: ParsedQuery) -> bool:
+    """Whether a gig of the top tier (`top_tier_qs`) always meets `apply_matching`'s "at
+    least one specific concept": the tier requires one of those concepts itself."""
+    specific = {c.key for c in parsed.filtering if not c.required}
+    return not specific or any(c.key in specific for c in tier_concepts(parsed))
 
 
 def top_tier_qs(parsed: ParsedQuery) -> list[Q]:
@@ -303,12 +308,23 @@ def top_tier_qs(parsed: ParsedQuery) -> list[Q]:
     newest matches puts the best of every match on the first pages, however broad the query
     (see `search_gigs`). A stricter tier (every concept also named in the title) was tried:
     at 1M gigs its title-tag index scan cost 0.1-1.3 s for common words ("admin").
+
+    Words the dictionary does not know (free text) join the tier only when the query has
+    fewer than two dictionary concepts: with two or more, the tier is read from the tag
+    index, and a free-text word, matched in every gig's text vector, would turn that read
+    into a scan of the whole text index (0.3 s at 1M gigs for "... fast respon teliti").
+    Such words still rank every gig read.
     """
-    concepts = parsed.positive
+    concepts = tier_concepts(parsed)
     every = [concept_q(c) for c in concepts]
     if len(concepts) > 1 and None not in every:
         return [reduce(and_, every)]
     return []
+
+
+def tier_concepts(parsed: ParsedQuery) -> tuple[Concept, ...]:
+    known = tuple(c for c in parsed.positive if not c.fuzzy)
+    return known if len(known) > 1 else parsed.positive
 
 
 def pay_q(pay: PayConstraint) -> Q:

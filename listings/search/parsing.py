@@ -5,8 +5,8 @@ Steps: normalise (case, accents, punctuation, letters repeated for emphasis), sp
 words keeping `"quoted phrases"` and `-excluded` words (websearch style), correct typos
 against the dictionary's vocabulary and the words live gigs use (`words.py`), then match
 the longest known phrase at each position.
-Words the dictionary does not know become free-text concepts (stemmed full-text search,
-trigram similarity on PostgreSQL). A typed word that names a concept also stays a word of
+Words the dictionary does not know become free-text concepts (stemmed full-text search
+with prefix matching on PostgreSQL). A typed word that names a concept also stays a word of
 its own ("asisten" is the admin concept, and still finds posts that say "asisten"), so a
 concept never hides the literal text. Pay typed into the query ("minimal 2jt", "25rb/jam")
 is taken out first (`amounts.extract_pay`) and becomes `ParsedQuery.pay`. "aja", "only",

@@ -35,7 +35,7 @@ def test_the_test_words_are_not_dictionary_words():
 @pytest.mark.django_db
 def test_a_typo_of_a_word_only_gigs_use_finds_them(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        # The product is named in the description only (titles also get trigram matching).
+        # The product is named in the description only.
         published("Admin Chat Toko Bangunan", "Balas chat pembeli keramik lantai dan dinding.")
         published("Admin Chat Toko Gorden", "Balas chat pembeli gorden jendela.")
     assert titles("admin keramk") == ["Admin Chat Toko Bangunan"]  # deletion

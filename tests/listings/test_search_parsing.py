@@ -64,7 +64,7 @@ def test_typos_and_repeated_letters_are_corrected(query, expected):
 
 @pytest.mark.django_db
 def test_unknown_words_become_fuzzy_free_text():
-    """A word the dictionary does not know is searched as text (with trigram tolerance)."""
+    """A word the dictionary does not know is searched as text (stemmed, by prefix)."""
     concepts = parse_query("admin bengkel knalpot").concepts
     assert [c.key for c in concepts] == ["admin", "business:automotive", "text:knalpot"]
     assert concepts[-1].fuzzy
