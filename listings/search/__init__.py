@@ -15,18 +15,19 @@ structured hints (work mode, schedule, pay model, channels, duties, city).
 
 PostgreSQL vs SQLite: on PostgreSQL text matching uses a trigger-maintained `tsvector`
 (`indonesian` stemming, weights title > labels/city/employer > description, GIN index),
-and `ts_rank` (typos are corrected before, against the board's words). On SQLite (the quick start) the
-same API and scoring run with `icontains` over title and description for every expanded term:
+and `ts_rank` (typos are corrected before, against the board's words). On SQLite (the
+quick start) the same API and scoring run with `icontains` over title and description for every expanded term:
 no stemming and no text rank, so results are sensible but less finely ordered.
 
 Which gigs a relevance search ranks: the newest `RANK_WINDOW` (1000) matches, plus the
 newest `TIER_WINDOW` (200) of the top tier (`engine.top_tier_qs`: gigs matching every
-concept of the query). The score is a sum over the query's concepts plus at
+dictionary concept of the query). The score is a sum over the query's concepts plus at
 most 0.3 for freshness, so a gig outside that set is either older than 200 gigs of a tier
 it belongs to, or belongs to no tier and is older than the newest 1000 matches: the first
 pages of a broad query ("cs wfh") are the best-scoring gigs of the whole board, not of
-its last hours of postings. A relevance search runs that one id query (one UNION ALL on
-PostgreSQL) when `search_gigs` is called; other sorts stay fully lazy. Lists report at most
+its last hours of postings. A relevance search scores that set when `search_gigs` is
+called (one query, a second when the tier reaches past the window: `_ranked`) and keeps
+the ranked ids; a page then reads only its own rows. Other sorts stay fully lazy. Lists report at most
 `COUNT_BOUND` + 1 rows (`BoundedPaginator`): no exact COUNT over the board per request.
 """
 
@@ -36,7 +37,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BigIntegerField, Case, F, Func, IntegerField, QuerySet, Value, When
 
 from ..models import Gig
@@ -146,8 +147,8 @@ def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = Fal
 def _rows(qs: QuerySet) -> list[tuple]:
     """The rows of a `values_list` queryset as the driver returns them: ids and scores need
     no per-value converters, which cost more than the query for a 1,000-row window."""
-    sql, params = qs.query.sql_with_params()
-    with connection.cursor() as cursor:
+    sql, params = qs.query.get_compiler(using=qs.db).as_sql()
+    with connections[qs.db].cursor() as cursor:  # the router's database (a replica may serve)
         cursor.execute(sql, params)
         return cursor.fetchall()
 
