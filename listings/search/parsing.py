@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -265,4 +266,10 @@ def _names_other_role(words: list[str], dictionary: Dictionary) -> bool:
     if dictionary.other_roles is None:
         return False
     typed = f" {' '.join(words)} "
-    return any(f" {' '.join(normalise_words(term))} " in typed for term in dictionary.other_roles.terms)
+    return any(phrase in typed for phrase in _spaced_phrases(dictionary.other_roles.terms))
+
+
+@cache
+def _spaced_phrases(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Each term normalised once per process, padded for whole-word containment tests."""
+    return tuple(f" {' '.join(normalise_words(term))} " for term in terms)
