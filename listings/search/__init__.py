@@ -16,8 +16,9 @@ structured hints (work mode, schedule, pay model, channels, duties, city).
 PostgreSQL vs SQLite: on PostgreSQL text matching uses a trigger-maintained `tsvector`
 (`indonesian` stemming, weights title > labels/city/employer > description, GIN index),
 and `ts_rank` (typos are corrected before, against the board's words). On SQLite (the
-quick start) the same API and scoring run with `icontains` over title and description for every expanded term:
-no stemming and no text rank, so results are sensible but less finely ordered.
+quick start) the same API and scoring run with `icontains` over title and description for
+every expanded term: no stemming and no text rank, so results are sensible but less finely
+ordered.
 
 Which gigs a relevance search ranks: the newest `RANK_WINDOW` (1000) matches, plus the
 newest `TIER_WINDOW` (200) of the top tier (`engine.top_tier_qs`: gigs matching every
@@ -27,8 +28,8 @@ it belongs to, or belongs to no tier and is older than the newest 1000 matches: 
 pages of a broad query ("cs wfh") are the best-scoring gigs of the whole board, not of
 its last hours of postings. A relevance search scores that set when `search_gigs` is
 called (one query, a second when the tier reaches past the window: `_ranked`) and keeps
-the ranked ids; a page then reads only its own rows. Other sorts stay fully lazy. Lists report at most
-`COUNT_BOUND` + 1 rows (`BoundedPaginator`): no exact COUNT over the board per request.
+the ranked ids; a page then reads only its own rows. Other sorts stay fully lazy. Lists
+report at most `COUNT_BOUND` + 1 rows (`BoundedPaginator`): no exact COUNT over the board per request.
 """
 
 from __future__ import annotations
@@ -175,9 +176,8 @@ class RankedGigQuerySet(GigQuerySet):
         return None if self.ranked_ids is None else len(self.ranked_ids)
 
     def count(self) -> int:
-        if self.ranked_ids is not None:
-            return len(self.ranked_ids)
-        return super().count()
+        known = self.known_count
+        return super().count() if known is None else known
 
     def only(self, *fields):
         return self._keeping_rank(super().only(*fields))
