@@ -37,13 +37,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection, connections
 from django.db.models import BigIntegerField, Case, F, Func, IntegerField, QuerySet, Value, When
 
 from ..models import Gig
 from ..querysets import GigQuerySet
-from .engine import apply_filters, apply_matching, relevance_score, tier_implies_some, top_tier_qs
+from .engine import (
+    apply_filters,
+    apply_matching,
+    relevance_score,
+    score_reads_text,
+    tier_implies_some,
+    top_tier_qs,
+)
 from .explain import SearchInfo, explain
 from .paging import COUNT_BOUND
 from .params import FILTER_NAMES, PARAM_NAMES, Sort, clean_search_params
@@ -138,8 +146,14 @@ def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = Fal
         # The tier's newest gigs reach past the window: read them (the ones inside it again).
         seen = {row[0] for row in rows}
         tier = apply_matching(filtered, parsed, relaxed=relaxed, some=not tier_implies_some(parsed))
-        more = tier.filter(tiers[0]).annotate(relevance=score).order_by(*newest)
-        more_rows = _rows(more.values_list("pk", "relevance")[:TIER_WINDOW])
+        tier = tier.filter(tiers[0]).order_by(*newest)
+        if score_reads_text(parsed):
+            # Choose the tier's newest from the live index alone, then score only those: a
+            # free-text word's rank reads each gig's vector from the table, which for the
+            # tens of thousands of rows the walk passes over costs 3x the walk itself.
+            tier = Gig.objects.filter(pk__any_of=ArraySubquery(tier.values("pk")[:TIER_WINDOW]))
+            tier = tier.order_by(*newest)
+        more_rows = _rows(tier.annotate(relevance=score).values_list("pk", "relevance")[:TIER_WINDOW])
         rows += [row for row in more_rows if row[0] not in seen]  # older than the window
     rows.sort(key=lambda row: -row[1])  # stable: ties stay newest first
     return [row[0] for row in rows], capped

@@ -77,6 +77,9 @@ class AnyOf(Lookup):
 
     def as_postgresql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
+        if hasattr(self.rhs, "as_sql"):  # an `ArraySubquery`: one statement, ids never leave it
+            rhs, rhs_params = self.process_rhs(compiler, connection)
+            return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
         return f"{lhs} = ANY(%s)", [*lhs_params, [int(v) for v in self.rhs]]
 
     def as_sql(self, compiler, connection):
@@ -162,7 +165,12 @@ def concept_positions() -> dict[str, int]:
 
 
 class ConceptArrayTest(Func):
-    """`search_concepts && ARRAY[…]` (any of the tags) or `@>` (all of them)."""
+    """`search_concepts && ARRAY[…]` (any of the tags) or `@>` (all of them).
+
+    The arrays are trigger-kept columns, not model fields (no gig read ever loads them), so
+    the column is named here, on the query's own table alias: inside a subquery (`U0`)
+    naming the outer table would make it a correlated subplan run once per outer row.
+    """
 
     template = "%(table)s.%(column)s %(operator)s %(expressions)s::int[]"
     output_field = BooleanField()
@@ -170,12 +178,11 @@ class ConceptArrayTest(Func):
     def __init__(self, tags: list[str], *, operator: str = "&&", in_title: bool = False):
         positions = concept_positions()
         column = "title_concepts" if in_title else "search_concepts"
-        super().__init__(
-            Value(sorted(positions[tag] for tag in tags)),
-            table=Gig._meta.db_table,
-            column=column,
-            operator=operator,
-        )
+        super().__init__(Value(sorted(positions[tag] for tag in tags)), column=column, operator=operator)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return super().as_sql(compiler, connection, table=table, **extra_context)
 
 
 def hint_tags(concept: Concept) -> list[str]:
@@ -356,6 +363,12 @@ def relevance_score(parsed: ParsedQuery):
             rank = SearchRank(F("search_vector"), SearchQuery(raw, search_type="raw", config=TEXT_CONFIG))
             score = score + rank * Value(RANK_WEIGHT)
     return score
+
+
+def score_reads_text(parsed: ParsedQuery) -> bool:
+    """Whether `relevance_score` reads the gigs' text vectors (free-text words on
+    PostgreSQL): the vector is not in the live indexes, so each scored row is a table read."""
+    return uses_postgres() and any(c.fuzzy for c in parsed.positive)
 
 
 def _title_any(terms: tuple[str, ...]) -> Q:

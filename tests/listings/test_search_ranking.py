@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from listings.models import Gig
@@ -156,6 +157,43 @@ def test_best_match_outside_the_newest_window_still_ranks_first(db, monkeypatch)
     assert results[0] == best
     assert results.capped  # more matches than the window: the page says "Lebih dari …"
     assert search_gigs({"q": "cs wfh", "sort": "newest"}).count() == 5
+
+
+def test_tier_past_the_window_is_chosen_from_the_index_then_ranked_with_its_free_text(
+    db, monkeypatch, django_assert_num_queries
+):
+    """With a free-text word the tier's newest are chosen without reading text vectors (the
+    index alone), and only those are scored with the word's rank: the older tier gig
+    naming the word still outranks a newer one that does not, in the same three queries."""
+    monkeypatch.setattr("listings.search.RANK_WINDOW", 2)
+    now = timezone.now()
+    named = gig(
+        "CS Malam WFH Toko Hijab",
+        description="Membalas chat pembeli dengan teliti dan sabar.",
+        work_mode="remote",
+        schedule=["night"],
+        published_at=now - timedelta(days=9),
+    )
+    plain = gig(
+        "CS Malam WFH Toko Batik",
+        work_mode="remote",
+        schedule=["night"],
+        published_at=now - timedelta(days=8),
+    )
+    for hours in range(4):
+        gig(
+            f"Admin Gudang {hours}",
+            work_mode="remote",
+            schedule=["full_time"],
+            published_at=now - timedelta(hours=hours),
+        )
+    list(search_gigs({"q": "teliti"}))  # the board's words, read once per process
+    with django_assert_num_queries(3) as ctx:  # window, tier, page
+        results = list(search_gigs({"q": "cs wfh malam teliti"}))
+    assert results[:2] == [named, plain]
+    if connection.vendor == "postgresql":
+        tier_sql = ctx.captured_queries[1]["sql"]
+        assert "= ANY((ARRAY(SELECT" in tier_sql, tier_sql
 
 
 def test_ranked_count_is_known_without_a_query_and_refilters_correctly(board, django_assert_num_queries):
