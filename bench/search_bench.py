@@ -90,6 +90,11 @@ QUERIES: list[dict] = [
     {"q": "qwertyuiop zxcvb"},
     {"q": "admin", "page": 5},
     {"city": "Jakarta", "sort": "pay"},
+    # A pay nobody offers: nothing matches, the search is relaxed (window and tier in one
+    # statement); a unit word typed after the amount.
+    {"q": "cs wfh gaji 50 juta"},
+    {"q": "admin olshop 3,5 juta sebulan"},
+    {"q": "looking for customer service job remote evening"},
 ]
 
 CITIES = [

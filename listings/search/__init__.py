@@ -116,6 +116,9 @@ def explain_query(text: str) -> SearchInfo:
     return explain(parse_query(text))
 
 
+NEWEST = ("-published_at", "-pk")
+
+
 def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False) -> tuple[list[int], bool]:
     """Ids of the gigs to rank, best first (the newest `RANK_WINDOW` matches and the newest
     `TIER_WINDOW` of the top tier, see the module docstring), and whether more gigs match
@@ -125,13 +128,16 @@ def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = Fal
     publication index (`gig_live_newest_idx`, migration 0028), so for dictionary words
     PostgreSQL reads no table rows at all. The top tier is a subset of the matches: when
     the window already holds `TIER_WINDOW` of its gigs, they are its newest; only when it
-    holds fewer does a second query read the tier's newest.
+    holds fewer does a second query read the tier's newest. The relaxed pass (after a
+    search that found nothing) reads its window and its tier in one statement, so a request
+    still costs at most three (SQLite, which cannot LIMIT the parts of a UNION, takes two).
     """
     matched = apply_matching(filtered, parsed, relaxed=relaxed)
     score = relevance_score(parsed)
-    newest = ("-published_at", "-pk")
     tiers = top_tier_qs(parsed)
-    window_qs = matched.annotate(relevance=score)
+    window_qs = matched.annotate(relevance=score).order_by(*NEWEST)
+    if tiers and relaxed and connections[window_qs.db].features.supports_slicing_ordering_in_compound:
+        return _window_with_tier(window_qs, _tier_qs(filtered, parsed, tiers[0], score, relaxed=True))
     if tiers:
         window_qs = window_qs.annotate(
             in_tier=Case(When(tiers[0], then=Value(1)), default=Value(0), output_field=IntegerField())
@@ -139,24 +145,43 @@ def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = Fal
     flags = ("in_tier",) if tiers else ()
     # Rows come newest first; no timestamps are read (converting 1,000 of them costs more
     # than the query), so the ranking below is a stable sort on the score alone.
-    rows = _rows(window_qs.order_by(*newest).values_list("pk", "relevance", *flags)[:RANK_WINDOW])
+    rows = _rows(window_qs.values_list("pk", "relevance", *flags)[:RANK_WINDOW])
     capped = len(rows) >= RANK_WINDOW
     in_tier = sum(row[2] for row in rows) if tiers else 0
     if tiers and capped and in_tier < TIER_WINDOW:
         # The tier's newest gigs reach past the window: read them (the ones inside it again).
         seen = {row[0] for row in rows}
-        tier = apply_matching(filtered, parsed, relaxed=relaxed, some=not tier_implies_some(parsed))
-        tier = tier.filter(tiers[0]).order_by(*newest)
-        if score_reads_text(parsed):
-            # Choose the tier's newest from the live index alone, then score only those: a
-            # free-text word's rank reads each gig's vector from the table, which for the
-            # tens of thousands of rows the walk passes over costs 3x the walk itself.
-            tier = Gig.objects.filter(pk__any_of=ArraySubquery(tier.values("pk")[:TIER_WINDOW]))
-            tier = tier.order_by(*newest)
-        more_rows = _rows(tier.annotate(relevance=score).values_list("pk", "relevance")[:TIER_WINDOW])
+        tier = _tier_qs(filtered, parsed, tiers[0], score, relaxed=relaxed)
+        more_rows = _rows(tier.values_list("pk", "relevance")[:TIER_WINDOW])
         rows += [row for row in more_rows if row[0] not in seen]  # older than the window
     rows.sort(key=lambda row: -row[1])  # stable: ties stay newest first
     return [row[0] for row in rows], capped
+
+
+def _tier_qs(filtered: QuerySet[Gig], parsed: ParsedQuery, tier_q, score, *, relaxed: bool) -> QuerySet[Gig]:
+    """The top tier's gigs, scored, newest first."""
+    tier = apply_matching(filtered, parsed, relaxed=relaxed, some=not tier_implies_some(parsed))
+    tier = tier.filter(tier_q).order_by(*NEWEST)
+    if score_reads_text(parsed):
+        # Choose the tier's newest from the live index alone, then score only those: a
+        # free-text word's rank reads each gig's vector from the table, which for the
+        # tens of thousands of rows the walk passes over costs 3x the walk itself.
+        tier = Gig.objects.filter(pk__any_of=ArraySubquery(tier.values("pk")[:TIER_WINDOW])).order_by(*NEWEST)
+    return tier.annotate(relevance=score)
+
+
+def _window_with_tier(window_qs: QuerySet[Gig], tier_qs: QuerySet[Gig]) -> tuple[list[int], bool]:
+    """`_ranked`'s window and tier read by one UNION ALL, newest first overall (so the
+    stable sort keeps ties newest first); each row says which part it came from."""
+    columns = ("pk", "relevance", "published_at", "part")
+    window = window_qs.annotate(part=Value(0)).values_list(*columns)[:RANK_WINDOW]
+    tier = tier_qs.annotate(part=Value(1)).values_list(*columns)[:TIER_WINDOW]
+    rows = _rows(window.union(tier, all=True).order_by(*NEWEST))
+    capped = sum(1 for row in rows if row[3] == 0) >= RANK_WINDOW
+    best: dict[int, float] = {}
+    for pk, relevance, _published, _part in rows:
+        best.setdefault(pk, relevance)  # a tier gig inside the window comes twice
+    return sorted(best, key=lambda pk: -best[pk]), capped
 
 
 def _rows(qs: QuerySet) -> list[tuple]:
@@ -232,10 +257,10 @@ class _Ids:
 
 
 def _in_order(qs: QuerySet[Gig], ids: list[int] | _Ids) -> QuerySet[Gig]:
-    """`qs` limited to `ids`, in that order."""
-    qs = qs.filter(pk__any_of=ids)
+    """`qs` limited to `ids`, in that order (no ids: no query at all)."""
     if not ids:
-        return qs
+        return qs.none()
+    qs = qs.filter(pk__any_of=ids)
     if connection.vendor == "postgresql":
         array = Value(list(ids), output_field=ArrayField(BigIntegerField()))
         position = Func(array, F("pk"), function="array_position", output_field=IntegerField())

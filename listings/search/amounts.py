@@ -41,7 +41,7 @@ _AMOUNT_RE = re.compile(
     r"(?:gaji\s*|salary\s*|upah\s*|fee\s*)?(?P<rp>rp\.?\s*|idr\s*)?(?<![a-z0-9.,])"
     r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\s*"
     r"(?P<mult>juta|jt|jtan|m|ribu|rebu|rb|k|ratus ribu)?\b"
-    rf"(?:\s*(?:/|per|tiap|setiap|sehari|a)\s*(?:{_UNIT_AFTER})\b)?",
+    rf"(?:\s*(?:(?:/|per|tiap|setiap|sehari|a)\s*|se)(?:{_UNIT_AFTER})\b)?",  # "/jam", "per bulan", "sebulan"
 )
 MULTIPLIERS = {
     "juta": 1_000_000,
@@ -93,7 +93,12 @@ def extract_pay(text: str) -> tuple[PayConstraint | None, str]:
         unit = next((code for code, _words in _UNITS if match[f"u_{code}"]), None)
         rest = text[: match.start()] + " " + text[match.end() :]
         if unit is None:
-            unit = next((code for code, words in _UNIT_WORDS if words.search(text)), None)
+            # A unit written elsewhere ("sebulan gaji 3jt") belongs to the amount too: it
+            # leaves the text with it, so it is neither searched nor "corrected" as a word.
+            unit, rest = next(
+                ((code, words.sub(" ", rest, count=1)) for code, words in _UNIT_WORDS if words.search(rest)),
+                (None, rest),
+            )
         if unit is None:
             unit = next((code for ceiling, code in _GUESS_UNIT if value < ceiling), PayModel.MONTHLY)
         return PayConstraint(amount=int(value), unit=unit, at_most=bool(match["most"])), rest

@@ -196,6 +196,49 @@ def test_tier_past_the_window_is_chosen_from_the_index_then_ranked_with_its_free
         assert "= ANY((ARRAY(SELECT" in tier_sql, tier_sql
 
 
+def test_relaxed_search_reads_its_window_and_tier_in_one_statement(
+    db, monkeypatch, django_assert_num_queries
+):
+    """A pay nobody offers finds nothing, so the search is relaxed: the fallback still ranks
+    the best tier gig beyond its window first, and the request stays at three queries
+    (the empty search, the relaxed window with its tier, the page)."""
+    monkeypatch.setattr("listings.search.RANK_WINDOW", 2)
+    now = timezone.now()
+    best = gig(  # every concept of the query ("gaji": paid monthly), only not the pay
+        "CS Malam WFH Toko Hijab",
+        work_mode="remote",
+        schedule=["night"],
+        pay_model="monthly",
+        pay_min=2_000_000,
+        pay_max=2_500_000,
+        published_at=now - timedelta(days=9),
+    )
+    newer = [
+        gig(
+            f"Admin Gudang {h}",
+            work_mode="remote",
+            schedule=["full_time"],
+            published_at=now - timedelta(hours=h),
+        )
+        for h in range(4)
+    ]
+    search_gigs({"q": "cs wfh malam"})  # the board's words, read once per process
+    one_statement = connection.features.supports_slicing_ordering_in_compound  # not SQLite
+    with django_assert_num_queries(3 if one_statement else 4):
+        results = list(search_gigs({"q": "cs wfh malam gaji 90 juta"}))
+    assert results[0] == best
+    assert set(results[1:]) == set(newer[:2])  # the relaxed window: the two newest
+    assert search_gigs({"q": "cs wfh malam gaji 90 juta"}).search_info.relaxed
+
+
+def test_a_search_that_finds_nothing_reads_no_page(db, django_assert_num_queries):
+    """Nothing ranked, nothing to read: the strict and the relaxed window, no page query."""
+    gig("CS Toko Hijab", work_mode="onsite", city="Bandung")
+    search_gigs({"q": "cs"})
+    with django_assert_num_queries(2):
+        assert list(search_gigs({"q": "cs", "city": "Medan"})) == []
+
+
 def test_ranked_count_is_known_without_a_query_and_refilters_correctly(board, django_assert_num_queries):
     """A relevance search knows its size; filtering it further counts for real."""
     ranked = search_gigs({"q": "cs wfh"})

@@ -36,6 +36,9 @@ def titles(params):
         ("di bawah 40k per jam", 40_000, "hourly", True),
         ("admin 200rb", 200_000, "daily", False),  # no unit: the size says per day
         ("cs 1jt", 1_000_000, "monthly", False),
+        ("gaji 3 juta sebulan", 3_000_000, "monthly", False),
+        ("100rb sehari", 100_000, "daily", False),
+        ("sebulan minimal 4jt", 4_000_000, "monthly", False),
     ],
 )
 def test_pay_typed_into_a_query_becomes_a_constraint(text, amount, unit, at_most):
@@ -49,6 +52,22 @@ def test_pay_typed_into_a_query_becomes_a_constraint(text, amount, unit, at_most
 def test_counts_are_not_pay(text):
     """Hours, shifts and days are not rupiah."""
     assert extract_pay(text)[0] is None
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("admin gaji 3 juta sebulan", {"admin", "monthly"}),
+        ("sebulan 3jt admin", {"admin", "monthly"}),
+        ("cs 100rb sehari", {"customer_service", "daily"}),
+        ("admin sebulan", {"admin"}),  # a duration alone: not a word to search or correct
+    ],
+)
+def test_unit_words_belong_to_the_pay_not_to_the_search_words(text, keys):
+    """ "sebulan", "sehari": the pay's unit, not a word to match ("sebulan" is not a typo of
+    a snack) and not free text."""
+    assert {c.key for c in parse_query(text, board=None).positive} == keys
 
 
 @pytest.mark.smoke
