@@ -93,8 +93,8 @@ QUERIES: list[dict] = [
     {"q": "qwertyuiop zxcvb"},
     {"q": "admin", "page": 5},
     {"city": "Jakarta", "sort": "pay"},
-    # A pay nobody offers: nothing matches, the search is relaxed (window and tier in one
-    # statement); a unit word typed after the amount.
+    # A pay nobody offers (nothing matches: the relaxed fallback, its window and tier in one
+    # statement), a unit word after the amount, English job-board phrasing.
     {"q": "cs wfh gaji 50 juta"},
     {"q": "admin olshop 3,5 juta sebulan"},
     {"q": "looking for customer service job remote evening"},

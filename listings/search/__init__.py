@@ -63,6 +63,7 @@ from .parsing import ParsedQuery, parse_query
 RANK_WINDOW = COUNT_BOUND  # so that a full window and a capped count read alike: "Lebih dari 1.000"
 # The newest gigs of each top tier ranked besides them: ten pages of the best matches.
 TIER_WINDOW = 200
+NEWEST = ("-published_at", "-pk")  # the ranking's tie order: newest publication, then highest id
 
 __all__ = [
     "PARAM_NAMES",
@@ -114,9 +115,6 @@ def search_gigs(params: Mapping[str, Any] | None, *, relax: bool = True) -> Quer
 def explain_query(text: str) -> SearchInfo:
     """How `text` is understood, without searching (alerts show it with the saved search)."""
     return explain(parse_query(text))
-
-
-NEWEST = ("-published_at", "-pk")
 
 
 def _ranked(filtered: QuerySet[Gig], parsed: ParsedQuery, *, relaxed: bool = False) -> tuple[list[int], bool]:
