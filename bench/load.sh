@@ -53,7 +53,7 @@ REUSE=()
 for node in $(seq 1 "$NODES"); do
   per_node=$(( WORKERS / NODES + (node <= WORKERS % NODES ? 1 : 0) ))
   : >"$WORK/access-$node.log"
-  $BIN/gunicorn jobboard.wsgi -w "$per_node" -b "127.0.0.1:$PORT" "${REUSE[@]}" --log-level warning \
+  $BIN/gunicorn -c python:jobboard.gunicorn_conf jobboard.wsgi -w "$per_node" -b "127.0.0.1:$PORT" "${REUSE[@]}" --log-level warning \
     --access-logfile "$WORK/access-$node.log" --access-logformat '%(s)s' \
     --pid "$WORK/gunicorn-$node.pid" >"$WORK/gunicorn-$node.log" 2>&1 &
   PIDS+=($!)
