@@ -135,6 +135,19 @@ def test_sqlite_fallback_gives_sensible_results(board):
     assert titles({"q": "admin olshop bandung"})[0] == "Admin Olshop Bandung"
 
 
+def newer_remote_gigs(now, count=4):
+    """Remote full-time gigs of the last hours: they fill a small window (matching "wfh")."""
+    return [
+        gig(
+            f"Admin Gudang {h}",
+            work_mode="remote",
+            schedule=["full_time"],
+            published_at=now - timedelta(hours=h),
+        )
+        for h in range(count)
+    ]
+
+
 def test_best_match_outside_the_newest_window_still_ranks_first(db, monkeypatch):
     """A broad query ranks the best gigs of the whole board, not only its newest matches:
     an older gig matching every word beats newer gigs matching one, past the window."""
@@ -146,13 +159,7 @@ def test_best_match_outside_the_newest_window_still_ranks_first(db, monkeypatch)
         schedule=["night"],
         published_at=now - timedelta(days=9),
     )
-    for hours in range(4):
-        gig(
-            f"Admin Gudang {hours}",
-            work_mode="remote",
-            schedule=["full_time"],
-            published_at=now - timedelta(hours=hours),
-        )
+    newer_remote_gigs(now)
     results = search_gigs({"q": "cs wfh malam"})
     assert results[0] == best
     assert results.capped  # more matches than the window: the page says "Lebih dari …"
@@ -180,13 +187,7 @@ def test_tier_past_the_window_is_chosen_from_the_index_then_ranked_with_its_free
         schedule=["night"],
         published_at=now - timedelta(days=8),
     )
-    for hours in range(4):
-        gig(
-            f"Admin Gudang {hours}",
-            work_mode="remote",
-            schedule=["full_time"],
-            published_at=now - timedelta(hours=hours),
-        )
+    newer_remote_gigs(now)
     list(search_gigs({"q": "teliti"}))  # the board's words, read once per process
     with django_assert_num_queries(3) as ctx:  # window, tier, page
         results = list(search_gigs({"q": "cs wfh malam teliti"}))
@@ -213,15 +214,7 @@ def test_relaxed_search_reads_its_window_and_tier_in_one_statement(
         pay_max=2_500_000,
         published_at=now - timedelta(days=9),
     )
-    newer = [
-        gig(
-            f"Admin Gudang {h}",
-            work_mode="remote",
-            schedule=["full_time"],
-            published_at=now - timedelta(hours=h),
-        )
-        for h in range(4)
-    ]
+    newer = newer_remote_gigs(now)
     search_gigs({"q": "cs wfh malam"})  # the board's words, read once per process
     one_statement = connection.features.supports_slicing_ordering_in_compound  # not SQLite
     with django_assert_num_queries(3 if one_statement else 4):
